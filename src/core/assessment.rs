@@ -1,0 +1,313 @@
+//! The assessment file: one company's answers, as RON (see `docs/assessment-format.md`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::diag::{decode_text, from_ron_error, Diagnostic};
+use super::fsutil::write_atomic;
+use super::schema::{Answer, Bundle};
+
+/// The format version this build writes (and the newest it reads).
+pub const FORMAT_VERSION: u32 = 1;
+
+const DOC: &str = "docs/assessment-format.md";
+
+/// Who is doing the check.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Mode {
+    /// An owner checking alone.
+    #[default]
+    SelfCheck,
+    /// An INPIT adviser with the owner.
+    Adviser,
+    /// A workshop exercise.
+    Workshop,
+}
+
+impl Mode {
+    /// All modes.
+    pub const ALL: [Mode; 3] = [Mode::SelfCheck, Mode::Adviser, Mode::Workshop];
+
+    /// The command-line code: `self`, `adviser`, `workshop`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Mode::SelfCheck => "self",
+            Mode::Adviser => "adviser",
+            Mode::Workshop => "workshop",
+        }
+    }
+
+    /// Parses the command-line code.
+    pub fn from_code(s: &str) -> Option<Mode> {
+        Mode::ALL
+            .into_iter()
+            .find(|m| m.code().eq_ignore_ascii_case(s.trim()))
+    }
+
+    /// The key of this mode's label in `strings.ron`.
+    pub fn string_key(self) -> &'static str {
+        match self {
+            Mode::SelfCheck => "mode.self",
+            Mode::Adviser => "mode.adviser",
+            Mode::Workshop => "mode.workshop",
+        }
+    }
+}
+
+/// Number of staff, in bands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum StaffBand {
+    /// 1–4
+    UpTo4,
+    /// 5–20
+    From5To20,
+    /// 21–50
+    From21To50,
+    /// 51–100
+    From51To100,
+    /// 101–300
+    From101To300,
+    /// more than 300
+    Over300,
+}
+
+impl StaffBand {
+    /// All bands, smallest first.
+    pub const ALL: [StaffBand; 6] = [
+        StaffBand::UpTo4,
+        StaffBand::From5To20,
+        StaffBand::From21To50,
+        StaffBand::From51To100,
+        StaffBand::From101To300,
+        StaffBand::Over300,
+    ];
+
+    /// The band as shown: `5–20`.
+    pub fn label(self) -> &'static str {
+        match self {
+            StaffBand::UpTo4 => "1–4",
+            StaffBand::From5To20 => "5–20",
+            StaffBand::From21To50 => "21–50",
+            StaffBand::From51To100 => "51–100",
+            StaffBand::From101To300 => "101–300",
+            StaffBand::Over300 => "301+",
+        }
+    }
+}
+
+/// Which questionnaire (and which version of it) the answers belong to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireRef {
+    /// Questionnaire id.
+    pub id: String,
+    /// Questionnaire content version.
+    pub version: u32,
+}
+
+/// The company being assessed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CompanyProfile {
+    /// Company name.
+    pub name: String,
+    /// Industry, free text.
+    pub industry: String,
+    /// Number of staff.
+    pub staff_band: Option<StaffBand>,
+    /// Prefecture.
+    pub prefecture: String,
+}
+
+/// One answer with its note and review flag.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AnswerEntry {
+    /// The answer; `None` while only a note or flag is set.
+    pub value: Option<Answer>,
+    /// The user's note (goes into the company's copy).
+    pub note: String,
+    /// Flagged to look at again.
+    pub review_later: bool,
+}
+
+/// The adviser's private notes: never in the company's copy.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AdviserNotes {
+    /// General notes on the visit.
+    pub general: String,
+    /// Notes per question id.
+    pub per_question: BTreeMap<String, String>,
+}
+
+impl AdviserNotes {
+    /// True when there is nothing in them.
+    pub fn is_empty(&self) -> bool {
+        self.general.trim().is_empty() && self.per_question.values().all(|v| v.trim().is_empty())
+    }
+}
+
+/// One assessment: the whole content of an assessment file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// Format version of the file.
+    pub format_version: u32,
+    /// The questionnaire answered.
+    pub questionnaire: QuestionnaireRef,
+    /// The company.
+    #[serde(default)]
+    pub company: CompanyProfile,
+    /// Who filled it in.
+    #[serde(default)]
+    pub assessor: String,
+    /// The date of the assessment.
+    pub date: Date,
+    /// Self-check, adviser visit or workshop.
+    #[serde(default)]
+    pub mode: Mode,
+    /// Answers by question id (answers to questions unknown to the questionnaire are kept).
+    #[serde(default)]
+    pub answers: BTreeMap<String, AnswerEntry>,
+    /// The adviser's private notes.
+    #[serde(default)]
+    pub adviser: AdviserNotes,
+}
+
+/// Why an assessment file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum AssessmentError {
+    /// The file could not be read or written.
+    #[error("{path}: {action} failed: {source}. Check the path and that you may {verb} there")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// "reading" or "writing".
+        action: &'static str,
+        /// "read" or "write".
+        verb: &'static str,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The content is not a valid assessment.
+    #[error("{0}")]
+    Invalid(Diagnostic),
+    /// Written by a newer mamori.
+    #[error("{path}: the file has format version {found}, but this mamori reads versions up to {supported}. Open it with a newer mamori; the file was not changed")]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Version in the file.
+        found: u32,
+        /// Newest version this build reads.
+        supported: u32,
+    },
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+impl Assessment {
+    /// A new, empty assessment of `bundle`'s questionnaire dated `date`.
+    pub fn new(bundle: &Bundle, date: Date) -> Assessment {
+        let (id, version) = bundle.id_version();
+        Assessment {
+            format_version: FORMAT_VERSION,
+            questionnaire: QuestionnaireRef {
+                id: id.to_string(),
+                version,
+            },
+            company: CompanyProfile::default(),
+            assessor: String::new(),
+            date,
+            mode: Mode::SelfCheck,
+            answers: BTreeMap::new(),
+            adviser: AdviserNotes::default(),
+        }
+    }
+
+    /// The answer to a question, if any.
+    pub fn answer(&self, question_id: &str) -> Option<Answer> {
+        self.answers.get(question_id).and_then(|e| e.value)
+    }
+
+    /// Sets (or clears) an answer, keeping the note and flag.
+    pub fn set_answer(&mut self, question_id: &str, value: Option<Answer>) {
+        self.answers
+            .entry(question_id.to_string())
+            .or_default()
+            .value = value;
+    }
+
+    /// Parses an assessment from text; `shown` names the file in messages.
+    pub fn from_ron_str(shown: &str, text: &str) -> Result<Assessment, AssessmentError> {
+        let opts = ron::Options::default().with_recursion_limit(64);
+        // Check the version first, so a newer file is refused for the right reason.
+        if let Ok(probe) = opts.from_str::<VersionProbe>(text) {
+            if probe.format_version > FORMAT_VERSION {
+                return Err(AssessmentError::TooNew {
+                    path: PathBuf::from(shown),
+                    found: probe.format_version,
+                    supported: FORMAT_VERSION,
+                });
+            }
+        }
+        match opts.from_str::<Assessment>(text) {
+            Ok(a) if a.format_version == 0 => Err(AssessmentError::Invalid(Diagnostic {
+                file: shown.to_string(),
+                line: 1,
+                col: 1,
+                message: "format_version 0 does not exist".into(),
+                hint: format!("Set format_version: {FORMAT_VERSION} (see {DOC})"),
+            })),
+            Ok(a) => Ok(a),
+            Err(e) => Err(AssessmentError::Invalid(from_ron_error(
+                shown, text, 0, &e, DOC,
+            ))),
+        }
+    }
+
+    /// Parses an assessment from raw bytes (size, UTF-8 and BOM handled).
+    pub fn from_bytes(shown: &str, bytes: &[u8]) -> Result<Assessment, AssessmentError> {
+        let text = decode_text(shown, bytes).map_err(AssessmentError::Invalid)?;
+        Assessment::from_ron_str(shown, &text)
+    }
+
+    /// Reads an assessment file.
+    pub fn load(path: &Path) -> Result<Assessment, AssessmentError> {
+        let bytes = std::fs::read(path).map_err(|source| AssessmentError::Io {
+            path: path.to_path_buf(),
+            action: "reading",
+            verb: "read",
+            source,
+        })?;
+        Assessment::from_bytes(&path.display().to_string(), &bytes)
+    }
+
+    /// The file content as written by [`Assessment::save`].
+    pub fn to_ron_string(&self) -> String {
+        let config = ron::ser::PrettyConfig::new()
+            .depth_limit(6)
+            .struct_names(true)
+            .indentor("    ".to_string());
+        let body = ron::ser::to_string_pretty(self, config)
+            .unwrap_or_else(|e| format!("// serialisation failed: {e}"));
+        format!("// mamori assessment file (see {DOC})\n{body}\n")
+    }
+
+    /// Writes the file atomically (temp file, fsync, rename, fsync of the folder).
+    pub fn save(&self, path: &Path) -> Result<(), AssessmentError> {
+        write_atomic(path, self.to_ron_string().as_bytes()).map_err(|source| AssessmentError::Io {
+            path: path.to_path_buf(),
+            action: "writing",
+            verb: "write",
+            source,
+        })
+    }
+}

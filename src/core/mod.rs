@@ -1,0 +1,12 @@
+//! The pure core of mamori: questionnaire schema and validation, assessments, scoring and
+//! findings. Nothing here knows about egui or PDF; the app, the report and the command line
+//! all read the same [`scoring::ScoreReport`].
+
+pub mod assessment;
+pub mod date;
+pub mod diag;
+pub mod fsutil;
+pub mod load;
+pub mod schema;
+pub mod scoring;
+pub mod text;

@@ -1,0 +1,474 @@
+//! Scoring: checklist and overall scores, bands, the two axes, findings and the to-confirm list.
+//!
+//! The rules (also in the README, with the reasons):
+//! - points per answer: yes 1, partly 0.5, no 0, unknown 0 (and listed under "to confirm");
+//!   `na` and unanswered questions leave the denominator; a question's weight (1–3) multiplies
+//!   its points;
+//! - a checklist's score is `100 × Σ weight·points / Σ weight` over its answered, applicable
+//!   questions; no answered question → no score;
+//! - the overall score is the mean of the checklist scores weighted by checklist weight
+//!   (screening checklists are not scored);
+//! - bands: 80 and above 良好 (good), 50 to under 80 要改善 (needs improvement), under 50 要対策
+//!   (action needed);
+//! - findings: a weak answer (no / partly / unknown) to a critical question is always a
+//!   finding (no/unknown: high, partly: medium); to another question it is a finding when its
+//!   checklist is not "good" (no/unknown: medium, partly: low). Sorted by severity, then by
+//!   checklist and question order.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::assessment::Assessment;
+use super::schema::{
+    Answer, Bundle, Checklist, ChecklistKind, LegalRequirement, Objective, Question,
+};
+
+/// Score at and above which a checklist or the whole is "good".
+pub const GOOD_FROM: f64 = 80.0;
+/// Score at and above which it "needs improvement" (below: "action needed").
+pub const IMPROVE_FROM: f64 = 50.0;
+
+/// A band: the score in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    /// 良好
+    Good,
+    /// 要改善
+    NeedsImprovement,
+    /// 要対策
+    ActionNeeded,
+}
+
+impl Band {
+    /// The band of a 0–100 score.
+    pub fn of(score: f64) -> Band {
+        if score >= GOOD_FROM {
+            Band::Good
+        } else if score >= IMPROVE_FROM {
+            Band::NeedsImprovement
+        } else {
+            Band::ActionNeeded
+        }
+    }
+
+    /// Stable id used in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Band::Good => "good",
+            Band::NeedsImprovement => "needs_improvement",
+            Band::ActionNeeded => "action_needed",
+        }
+    }
+
+    /// The key of the band's label in `strings.ron`.
+    pub fn string_key(self) -> String {
+        format!("band.{}", self.code())
+    }
+}
+
+/// How urgent a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// 高
+    High,
+    /// 中
+    Medium,
+    /// 低
+    Low,
+}
+
+impl Severity {
+    /// Stable id used in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+        }
+    }
+
+    /// The key of the severity's label in `strings.ron`.
+    pub fn string_key(self) -> String {
+        format!("severity.{}", self.code())
+    }
+}
+
+/// Progress of one checklist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// No applicable question answered.
+    NotStarted,
+    /// Some answered.
+    InProgress,
+    /// All applicable questions answered.
+    Done,
+    /// The checklist does not apply.
+    NotApplicable,
+}
+
+impl Status {
+    /// Stable id used in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// The key of the status label in `strings.ron`.
+    pub fn string_key(self) -> String {
+        format!("status.{}", self.code())
+    }
+}
+
+/// One checklist's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChecklistScore {
+    /// Checklist id.
+    pub id: String,
+    /// Checklist kind.
+    pub kind: ChecklistKind,
+    /// Progress.
+    pub status: Status,
+    /// Applicable questions answered (including `na`).
+    pub answered: usize,
+    /// Applicable questions.
+    pub applicable: usize,
+    /// 0–100, `None` when nothing scorable is answered (or not scored).
+    pub score: Option<f64>,
+}
+
+impl ChecklistScore {
+    /// The band of the score.
+    pub fn band(&self) -> Option<Band> {
+        self.score.map(Band::of)
+    }
+}
+
+/// A score along one axis (an objective or a legal requirement).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AxisScore<K> {
+    /// Which objective or requirement.
+    pub key: K,
+    /// 0–100, `None` when no answered question maps to it.
+    pub score: Option<f64>,
+    /// Answered scored questions mapped to it.
+    pub answered: usize,
+}
+
+/// A weak answer worth acting on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// The question.
+    pub question_id: String,
+    /// Its checklist.
+    pub checklist_id: String,
+    /// The answer given.
+    pub answer: Answer,
+    /// How urgent.
+    pub severity: Severity,
+    /// Whether the question is critical.
+    pub critical: bool,
+    /// Advice ids to read (cases first).
+    pub advice: Vec<String>,
+    /// Desks that fit.
+    pub contacts: Vec<String>,
+}
+
+/// The quick check's verdict: one weak item is enough to consult a desk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Consult {
+    /// The quick check's id.
+    pub checklist_id: String,
+    /// Weak items (question ids).
+    pub weak_items: Vec<String>,
+    /// The advice entry explaining the rule.
+    pub advice: String,
+    /// Desks to call.
+    pub contacts: Vec<String>,
+}
+
+/// Everything the app, the CLI and the report show about one assessment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreReport {
+    /// Overall score 0–100.
+    pub overall: Option<f64>,
+    /// Per checklist, in display order.
+    pub checklists: Vec<ChecklistScore>,
+    /// The five objectives.
+    pub objectives: Vec<AxisScore<Objective>>,
+    /// The three legal requirements.
+    pub legal: Vec<AxisScore<LegalRequirement>>,
+    /// Findings, most severe first.
+    pub findings: Vec<Finding>,
+    /// Questions answered "unknown": to find out.
+    pub to_confirm: Vec<String>,
+    /// Questions flagged "review later".
+    pub review_later: Vec<String>,
+    /// Applicable questions with no answer.
+    pub unanswered: Vec<String>,
+    /// Set when a quick-check item is weak.
+    pub consult: Option<Consult>,
+    /// Answers to questions the questionnaire does not have (kept, never dropped).
+    pub orphan_answers: Vec<String>,
+}
+
+impl ScoreReport {
+    /// The overall band.
+    pub fn band(&self) -> Option<Band> {
+        self.overall.map(Band::of)
+    }
+
+    /// Every desk named by a finding or the consultation rule, in first-named order.
+    pub fn contacts(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let consult = self.consult.iter().flat_map(|c| c.contacts.iter());
+        for id in consult.chain(self.findings.iter().flat_map(|f| f.contacts.iter())) {
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out
+    }
+
+    /// Every advice id named by a finding, cases first then in first-named order.
+    pub fn advice(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for id in self.findings.iter().flat_map(|f| f.advice.iter()) {
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out.sort_by_key(|id| !id.starts_with("case"));
+        out
+    }
+}
+
+/// Whether a checklist applies given the answers so far.
+pub fn checklist_applies(c: &Checklist, a: &Assessment) -> bool {
+    applies(c.applies_if.as_ref(), a)
+}
+
+/// Whether a question applies (its checklist must apply too).
+pub fn question_applies(c: &Checklist, q: &Question, a: &Assessment) -> bool {
+    checklist_applies(c, a) && applies(q.applies_if.as_ref(), a)
+}
+
+fn applies(cond: Option<&super::schema::Condition>, a: &Assessment) -> bool {
+    match cond {
+        None => true,
+        Some(c) => c.eval(&|id| a.answer(id)) != Some(false),
+    }
+}
+
+fn points(answer: Answer) -> Option<f64> {
+    match answer {
+        Answer::Yes => Some(1.0),
+        Answer::Partly => Some(0.5),
+        Answer::No | Answer::Unknown => Some(0.0),
+        Answer::Na => None,
+    }
+}
+
+/// Accumulates Σ weight·points and Σ weight.
+#[derive(Default, Clone, Copy)]
+struct Acc {
+    got: f64,
+    max: f64,
+    n: usize,
+}
+
+impl Acc {
+    fn add(&mut self, weight: f64, pts: f64) {
+        self.got += weight * pts;
+        self.max += weight;
+        self.n += 1;
+    }
+    fn score(self) -> Option<f64> {
+        (self.max > 0.0).then(|| 100.0 * self.got / self.max)
+    }
+}
+
+/// Scores an assessment against a questionnaire.
+pub fn score(bundle: &Bundle, a: &Assessment) -> ScoreReport {
+    let mut checklists = Vec::new();
+    let mut objectives = [Acc::default(); 5];
+    let mut legal = [Acc::default(); 3];
+    let mut findings = Vec::new();
+    let mut to_confirm = Vec::new();
+    let mut review_later = Vec::new();
+    let mut unanswered = Vec::new();
+    let mut consult = None;
+    let mut overall = Acc::default();
+
+    for c in &bundle.checklists {
+        let applies_here = checklist_applies(c, a);
+        let scored = c.kind != ChecklistKind::Screening;
+        let mut acc = Acc::default();
+        let mut answered = 0;
+        let mut applicable = 0;
+        let mut weak: Vec<(&Question, Answer)> = Vec::new();
+        for q in &c.questions {
+            if !(applies_here && applies(q.applies_if.as_ref(), a)) {
+                continue;
+            }
+            applicable += 1;
+            if a.answers.get(&q.id).is_some_and(|e| e.review_later) {
+                review_later.push(q.id.clone());
+            }
+            let Some(ans) = a.answer(&q.id) else {
+                unanswered.push(q.id.clone());
+                continue;
+            };
+            answered += 1;
+            if !scored {
+                continue;
+            }
+            if ans == Answer::Unknown {
+                to_confirm.push(q.id.clone());
+            }
+            if let Some(p) = points(ans) {
+                let w = f64::from(q.weight);
+                acc.add(w, p);
+                for o in &q.objectives {
+                    if let Some(i) = Objective::ALL.iter().position(|x| x == o) {
+                        objectives[i].add(w, p);
+                    }
+                }
+                for l in &q.legal {
+                    if let Some(i) = LegalRequirement::ALL.iter().position(|x| x == l) {
+                        legal[i].add(w, p);
+                    }
+                }
+            }
+            if ans.is_weak() {
+                weak.push((q, ans));
+            }
+        }
+        let score = if scored { acc.score() } else { None };
+        let good = score.is_some_and(|s| s >= GOOD_FROM);
+        for (q, ans) in &weak {
+            let severity = match (q.critical, ans) {
+                (true, Answer::Partly) => Some(Severity::Medium),
+                (true, _) => Some(Severity::High),
+                (false, _) if good => None,
+                (false, Answer::Partly) => Some(Severity::Low),
+                (false, _) => Some(Severity::Medium),
+            };
+            if let Some(severity) = severity {
+                findings.push((
+                    c.order,
+                    c.questions.iter().position(|x| x.id == q.id),
+                    Finding {
+                        question_id: q.id.clone(),
+                        checklist_id: c.id.clone(),
+                        answer: *ans,
+                        severity,
+                        critical: q.critical,
+                        advice: sorted_advice(&q.advice),
+                        contacts: finding_contacts(bundle, q),
+                    },
+                ));
+            }
+        }
+        if let (Some(rule), true) = (&c.consult, applies_here) {
+            if !weak.is_empty() {
+                consult = Some(Consult {
+                    checklist_id: c.id.clone(),
+                    weak_items: weak.iter().map(|(q, _)| q.id.clone()).collect(),
+                    advice: rule.advice.clone(),
+                    contacts: rule.contacts.clone(),
+                });
+            }
+        }
+        if let Some(s) = score {
+            overall.add(c.weight, s / 100.0);
+        }
+        let status = if !applies_here {
+            Status::NotApplicable
+        } else if answered == 0 {
+            Status::NotStarted
+        } else if answered < applicable {
+            Status::InProgress
+        } else {
+            Status::Done
+        };
+        checklists.push(ChecklistScore {
+            id: c.id.clone(),
+            kind: c.kind,
+            status,
+            answered,
+            applicable,
+            score,
+        });
+    }
+
+    findings.sort_by_key(|f| (f.2.severity, f.0, f.1));
+    let known: BTreeSet<&str> = bundle.questions().map(|(_, q)| q.id.as_str()).collect();
+    let orphan_answers = a
+        .answers
+        .keys()
+        .filter(|k| !known.contains(k.as_str()))
+        .cloned()
+        .collect();
+
+    ScoreReport {
+        overall: overall.score(),
+        checklists,
+        objectives: Objective::ALL
+            .iter()
+            .zip(objectives)
+            .map(|(k, acc)| AxisScore {
+                key: *k,
+                score: acc.score(),
+                answered: acc.n,
+            })
+            .collect(),
+        legal: LegalRequirement::ALL
+            .iter()
+            .zip(legal)
+            .map(|(k, acc)| AxisScore {
+                key: *k,
+                score: acc.score(),
+                answered: acc.n,
+            })
+            .collect(),
+        findings: findings.into_iter().map(|f| f.2).collect(),
+        to_confirm,
+        review_later,
+        unanswered,
+        consult,
+        orphan_answers,
+    }
+}
+
+fn sorted_advice(ids: &[String]) -> Vec<String> {
+    let mut v = ids.to_vec();
+    v.sort_by_key(|id| !id.starts_with("case"));
+    v
+}
+
+/// The question's own desks, or else those of its advice entries.
+fn finding_contacts(bundle: &Bundle, q: &Question) -> Vec<String> {
+    if !q.contacts.is_empty() {
+        return q.contacts.clone();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for id in q
+        .advice
+        .iter()
+        .filter_map(|id| bundle.advice(id))
+        .flat_map(|a| a.contacts.iter())
+    {
+        if !out.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    out
+}

@@ -1,0 +1,94 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use mamori::core::assessment::Assessment;
+use mamori::core::date::Date;
+use mamori::core::load::{load_dir, LoadOutcome};
+use mamori::core::schema::{Answer, Bundle};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// A temp copy of the small test questionnaire `tests/fixtures/mini`, with the shipped
+/// `strings.ron`.
+pub fn mini_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("tests/fixtures/mini"), dir.path());
+    fs::copy(
+        root().join("questionnaires/strings.ron"),
+        dir.path().join("strings.ron"),
+    )
+    .unwrap();
+    dir
+}
+
+/// The mini questionnaire, loaded and checked clean.
+pub fn mini() -> Bundle {
+    let dir = mini_dir();
+    let out = load_dir(dir.path());
+    assert!(out.is_clean(), "{:#?}", out.diagnostics);
+    out.bundle
+}
+
+/// Replaces the single occurrence of `from` in `dir/file` by `to`.
+pub fn mutate(dir: &Path, file: &str, from: &str, to: &str) {
+    let p = dir.join(file);
+    let text = fs::read_to_string(&p).unwrap();
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "'{from}' must occur once in {file}"
+    );
+    fs::write(&p, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Loads a mutated copy of the mini questionnaire.
+pub fn load_mutated(changes: &[(&str, &str, &str)]) -> (tempfile::TempDir, LoadOutcome) {
+    let dir = mini_dir();
+    for (file, from, to) in changes {
+        mutate(dir.path(), file, from, to);
+    }
+    let out = load_dir(dir.path());
+    (dir, out)
+}
+
+/// An assessment of `bundle` with the given answers.
+pub fn answered(bundle: &Bundle, answers: &[(&str, Answer)]) -> Assessment {
+    let mut a = Assessment::new(bundle, Date::parse("2026-11-22").unwrap());
+    for (id, v) in answers {
+        a.set_answer(id, Some(*v));
+    }
+    a
+}
+
+/// Every question of `bundle` answered `v`.
+pub fn all(bundle: &Bundle, v: Answer) -> Assessment {
+    let mut a = Assessment::new(bundle, Date::parse("2026-11-22").unwrap());
+    for (c, q) in bundle.questions() {
+        let value = if c.kind == mamori::core::schema::ChecklistKind::Screening {
+            Answer::Yes
+        } else {
+            v
+        };
+        a.set_answer(&q.id, Some(value));
+    }
+    a
+}

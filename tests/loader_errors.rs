@@ -1,0 +1,181 @@
+//! Every kind of questionnaire error is reported with its exact file:line:col.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{load_mutated, mini_dir};
+use mamori::core::diag::Diagnostic;
+use mamori::core::load::load_dir;
+
+const BASIC: &str = "checklists/10_basic.ron";
+
+fn only(diags: &[Diagnostic]) -> &Diagnostic {
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    &diags[0]
+}
+
+fn at(d: &Diagnostic) -> (String, usize, usize) {
+    let file = d.file.rsplit('/').take(2).collect::<Vec<_>>();
+    (format!("{}/{}", file[1], file[0]), d.line, d.col)
+}
+
+#[test]
+fn the_fixture_is_clean() {
+    let dir = mini_dir();
+    let out = load_dir(dir.path());
+    assert!(out.is_clean(), "{:#?}", out.diagnostics);
+    assert_eq!(out.bundle.checklists.len(), 4);
+}
+
+#[test]
+fn syntax_error() {
+    let (_d, out) = load_mutated(&[(BASIC, "weight: 1,\n            critical: false,\n            objectives: [AccessControl, Visibility]", "weight: 1\n            critical: false,\n            objectives: [AccessControl, Visibility]")]);
+    let d = only(&out.diagnostics);
+    assert_eq!(at(d), (BASIC.into(), 16, 13), "{d}");
+}
+
+#[test]
+fn unknown_field() {
+    let (_d, out) = load_mutated(&[(BASIC, "weight: 2,", "weight: 2, colour: \"red\",")]);
+    let d = only(&out.diagnostics);
+    assert_eq!(at(d), (BASIC.into(), 28, 24), "{d}");
+    assert!(d.message.contains("colour"), "{d}");
+    assert!(d.hint.contains("spelling"), "{d}");
+}
+
+#[test]
+fn wrong_type() {
+    let (_d, out) = load_mutated(&[(BASIC, "weight: 2,", "weight: \"two\",")]);
+    let d = only(&out.diagnostics);
+    assert_eq!(at(d), (BASIC.into(), 28, 21), "{d}");
+}
+
+#[test]
+fn duplicate_id() {
+    let (_d, out) = load_mutated(&[(BASIC, "id: \"basic.e\"", "id: \"basic.b\"")]);
+    let d = only(&out.diagnostics);
+    assert_eq!(at(d), (BASIC.into(), 64, 17), "{d}");
+    assert!(d.message.contains("used twice"), "{d}");
+}
+
+#[test]
+fn dangling_advice_link() {
+    let (_d, out) = load_mutated(&[(
+        BASIC,
+        "advice: [\"case01\", \"case02\"]",
+        "advice: [\"case01\", \"case09\"]",
+    )]);
+    let d = only(&out.diagnostics);
+    assert_eq!(at(d), (BASIC.into(), 45, 32), "{d}");
+    assert!(d.message.contains("case09"), "{d}");
+}
+
+#[test]
+fn dangling_contact_link() {
+    let (_d, out) = load_mutated(&[(BASIC, "contacts: [\"desk\"]", "contacts: [\"nodesk\"]")]);
+    let d = only(&out.diagnostics);
+    assert_eq!(at(d), (BASIC.into(), 46, 24), "{d}");
+    assert!(d.message.contains("nodesk"), "{d}");
+}
+
+#[test]
+fn condition_names_unknown_question() {
+    let (_d, out) = load_mutated(&[(BASIC, "question: \"basic.a\"", "question: \"basic.zz\"")]);
+    let d = only(&out.diagnostics);
+    assert_eq!(at(d), (BASIC.into(), 60, 49), "{d}");
+}
+
+#[test]
+fn missing_english() {
+    let (_d, out) = load_mutated(&[(
+        BASIC,
+        "help: (ja: \"Aの説明。\", en: \"About A.\")",
+        "help: (ja: \"Aの説明。\")",
+    )]);
+    let d = only(&out.diagnostics);
+    assert_eq!(at(d), (BASIC.into(), 14, 31), "{d}");
+    assert!(d.message.contains("en"), "{d}");
+}
+
+#[test]
+fn empty_text() {
+    let (_d, out) = load_mutated(&[(BASIC, "en: \"Do you do A?\"", "en: \"\"")]);
+    let d = only(&out.diagnostics);
+    assert_eq!(at(d), (BASIC.into(), 13, 37), "{d}");
+    assert!(d.message.contains("English"), "{d}");
+}
+
+#[test]
+fn every_error_in_a_file_is_reported() {
+    let (_d, out) = load_mutated(&[
+        (BASIC, "en: \"Do you do A?\"", "en: \"\""),
+        (
+            BASIC,
+            "advice: [\"case01\", \"case02\"]",
+            "advice: [\"case01\", \"case09\"]",
+        ),
+        (BASIC, "weight: 2,", "weight: \"two\","),
+    ]);
+    let places: Vec<_> = out.diagnostics.iter().map(at).collect();
+    assert_eq!(
+        places,
+        vec![
+            (BASIC.into(), 28, 21),
+            (BASIC.into(), 13, 37),
+            (BASIC.into(), 45, 32)
+        ],
+        "{:#?}",
+        out.diagnostics
+    );
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let (_d, out) = load_mutated(&[("checklists/20_lic.ron", "order: 20,", "order: 20")]);
+    assert_eq!(out.diagnostics.len(), 1, "{:#?}", out.diagnostics);
+    let ids: Vec<_> = out
+        .bundle
+        .checklists
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, ["quick", "screen", "basic"]);
+}
+
+#[test]
+fn missing_file_and_foreign_seed() {
+    let dir = mini_dir();
+    std::fs::remove_file(dir.path().join("contacts.ron")).unwrap();
+    let out = load_dir(dir.path());
+    assert!(
+        out.diagnostics
+            .iter()
+            .any(|d| d.message.contains("no contacts.ron")),
+        "{:#?}",
+        out.diagnostics
+    );
+
+    let (_d, out) = load_mutated(&[("contacts.ron", "001_1578f215ca40627e.txt", "wikipedia.txt")]);
+    let d = only(&out.diagnostics);
+    assert!(d.file.ends_with("contacts.ron"), "{d}");
+    assert_eq!((d.line, d.col), (11, 18), "{d}");
+}
+
+#[test]
+fn invalid_utf8_and_bom() {
+    let dir = mini_dir();
+    let p = dir.path().join(BASIC);
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&p).unwrap());
+    std::fs::write(&p, &bytes).unwrap();
+    assert!(load_dir(dir.path()).is_clean(), "a BOM is accepted");
+
+    let mut bytes = std::fs::read(&p).unwrap();
+    let at_line_3 = bytes.windows(6).position(|w| w == b"order:").unwrap();
+    bytes.insert(at_line_3, 0xFF);
+    std::fs::write(&p, &bytes).unwrap();
+    let out = load_dir(dir.path());
+    let d = only(&out.diagnostics);
+    assert_eq!((d.line, d.col), (3, 5), "{d}");
+    assert!(d.message.contains("UTF-8"), "{d}");
+}
