@@ -1,4 +1,5 @@
-//! Embeds every file under `questionnaires/` into the binary as `(relative path, bytes)`.
+//! Embeds every `.ron` file under `questionnaires/` and `examples/workshop/` into the binary
+//! as `(relative path, bytes)` lists.
 
 use std::fs;
 use std::path::Path;
@@ -20,15 +21,14 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
     }
 }
 
-fn main() {
-    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let root = Path::new(&manifest).join("questionnaires");
-    println!("cargo:rerun-if-changed=questionnaires");
+/// Writes `OUT_DIR/<out>` as a Rust array of `(relative path, include_bytes!(…))`.
+fn embed(root: &Path, watch: &str, out: &str) {
+    println!("cargo:rerun-if-changed={watch}");
     let mut files = Vec::new();
-    collect(&root, &root, &mut files);
+    collect(root, root, &mut files);
     let mut code = String::from("&[\n");
     for rel in &files {
-        println!("cargo:rerun-if-changed=questionnaires/{rel}");
+        println!("cargo:rerun-if-changed={watch}/{rel}");
         let abs = root.join(rel);
         code.push_str(&format!(
             "    ({rel:?}, include_bytes!({:?}) as &[u8]),\n",
@@ -36,6 +36,21 @@ fn main() {
         ));
     }
     code.push(']');
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(out);
     fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+fn main() {
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let manifest = Path::new(&manifest);
+    embed(
+        &manifest.join("questionnaires"),
+        "questionnaires",
+        "embedded.rs",
+    );
+    embed(
+        &manifest.join("examples/workshop"),
+        "examples/workshop",
+        "workshop.rs",
+    );
 }

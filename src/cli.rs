@@ -27,6 +27,21 @@ pub struct Cli {
     /// Load questionnaires from this folder instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
     pub questionnaires: Option<PathBuf>,
+    /// App: open this assessment file at start.
+    #[arg(long, value_name = "FILE")]
+    pub open: Option<PathBuf>,
+    /// App: draw the page given by --screen in a real window, save it as PNG, and exit.
+    #[arg(long, value_name = "PNG")]
+    pub screenshot: Option<PathBuf>,
+    /// App: the page for --screenshot or --bench (start, overview, question, results, cases, contacts, settings).
+    #[arg(long, default_value = "start", value_parser = ["start", "overview", "question", "results", "cases", "contacts", "settings"])]
+    pub screen: String,
+    /// App: the language for --screenshot or --bench (ja or en).
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// App: measure start-up and frame times in a real window, print them, and exit.
+    #[arg(long)]
+    pub bench: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -119,36 +134,51 @@ fn parse_answer(s: &str) -> Result<Answer, String> {
         .ok_or_else(|| format!("'{s}' is not an answer: use yes, partly, no, unknown or na"))
 }
 
+/// Parses arguments; on `--help`, `--version` or a bad argument, prints and gives the exit code.
+pub fn parse<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> Result<Cli, i32>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    Cli::try_parse_from(args).map_err(|e| {
+        use clap::error::ErrorKind;
+        let text = e.render().to_string();
+        match e.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                let _ = write!(out, "{text}");
+                0
+            }
+            _ => {
+                let _ = write!(err, "{text}");
+                2
+            }
+        }
+    })
+}
+
 /// Runs the command line with `args` (the first is the program name); returns the exit code.
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
-        Err(e) => {
-            use clap::error::ErrorKind;
-            let text = e.render().to_string();
-            return match e.kind() {
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-                    let _ = write!(out, "{text}");
-                    0
-                }
-                _ => {
-                    let _ = write!(err, "{text}");
-                    2
-                }
-            };
-        }
-    };
-    run_cli(cli, out, err)
+    match parse(args, out, err) {
+        Ok(cli) => run_cli(cli, out, err),
+        Err(code) => code,
+    }
 }
 
 /// Runs already-parsed arguments; returns the exit code.
 pub fn run_cli(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match dispatch(cli, out, err) {
         Ok(code) => code,
+        // The reader went away (e.g. `| head`): stop quietly, like other command-line tools.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            0
+        }
         Err(e) => {
             let _ = writeln!(err, "mamori: error: {e:#}");
             1
@@ -513,7 +543,7 @@ fn write_score_text(
             .contacts
             .iter()
             .filter_map(|id| b.contact(id))
-            .map(|c| match &c.phone {
+            .map(|c| match c.phone_display(lang) {
                 Some(p) => format!("{} {}", c.name.get(lang), p),
                 None => c.name.get(lang).to_string(),
             })
@@ -601,6 +631,7 @@ pub fn score_json(b: &Bundle, a: &Assessment, r: &ScoreReport, lang: Lang) -> Va
                 "id": c.id,
                 "name": c.name.get(lang),
                 "phone": c.phone,
+                "extension": c.extension,
                 "hours": c.hours.as_ref().map(|h| h.get(lang)),
                 "email": c.email,
                 "url": c.url,

@@ -2,7 +2,9 @@
 //! and its IP in partnerships.
 //!
 //! - [`core`]: pure logic (questionnaires, assessments, scoring); no GUI, no PDF.
+//! - [`app`]: the egui desktop app.
 //! - [`cli`]: the `mamori` command line, writing to any `Write` so tests capture it.
 
+pub mod app;
 pub mod cli;
 pub mod core;

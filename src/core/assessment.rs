@@ -209,6 +209,7 @@ pub enum AssessmentError {
 }
 
 #[derive(Deserialize)]
+#[serde(rename = "Assessment")]
 struct VersionProbe {
     format_version: u32,
 }

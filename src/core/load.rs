@@ -102,7 +102,20 @@ pub fn load_embedded() -> LoadOutcome {
         .iter()
         .map(|(p, b)| (p.to_string(), format!("questionnaires/{p}"), b.to_vec()))
         .collect();
-    load_files(files, "questionnaires/")
+    load_files(files, EMBEDDED_PREFIX)
+}
+
+const EMBEDDED_PREFIX: &str = "questionnaires/";
+
+/// Every string key of the built-in strings files.
+fn embedded_string_keys() -> Vec<String> {
+    EMBEDDED
+        .iter()
+        .filter(|(p, _)| *p == "strings.ron" || p.starts_with("strings/"))
+        .filter_map(|(_, b)| std::str::from_utf8(b).ok())
+        .filter_map(|t| options().from_str::<BTreeMap<String, Text>>(t).ok())
+        .flat_map(|m| m.into_keys())
+        .collect()
 }
 
 /// Loads a questionnaire folder from disk (same layout as `questionnaires/`).
@@ -129,7 +142,7 @@ pub fn load_dir(dir: &Path) -> LoadOutcome {
             rels.push(top.to_string());
         }
     }
-    for sub in ["checklists", "advice"] {
+    for sub in ["checklists", "advice", "strings"] {
         if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
             let mut names: Vec<String> = entries
                 .filter_map(|e| e.ok())
@@ -373,30 +386,54 @@ fn load_files(files: Vec<(String, String, Vec<u8>)>, prefix: &str) -> LoadOutcom
         }
     }
 
+    // Strings: strings.ron plus any strings/*.ron, merged; a key defined twice is an error.
     let mut string_span = None;
-    if let Some(i) = find("strings.ron") {
+    let mut string_files: Vec<usize> = find("strings.ron").into_iter().collect();
+    string_files.extend(
+        rel_of
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.starts_with("strings/"))
+            .map(|(i, _)| i),
+    );
+    for i in string_files {
         if let Some(map) = loader.parse_whole::<BTreeMap<String, Text>>(i) {
             let span = Span {
                 file: i,
                 start: 0,
                 end: loader.files[i].text.len(),
             };
-            for (k, t) in &map {
+            for (k, t) in map {
                 let key = format!("\"{k}\"");
-                check_text(&mut loader, span, &[&key], &format!("string '{k}'"), t);
+                check_text(&mut loader, span, &[&key], &format!("string '{k}'"), &t);
+                if bundle.strings.contains_key(&k) {
+                    loader.report(
+                        span,
+                        &[&key],
+                        format!("the string '{k}' is defined in two files"),
+                        "Keep one definition",
+                    );
+                }
+                bundle.strings.insert(k, t);
             }
-            bundle.strings = map;
-            string_span = Some(span);
+            string_span.get_or_insert(span);
         }
     }
     if let Some(span) = string_span {
-        for key in REQUIRED_STRINGS {
-            if !bundle.strings.contains_key(*key) {
+        let mut required: Vec<String> = REQUIRED_STRINGS.iter().map(|k| k.to_string()).collect();
+        if prefix != EMBEDDED_PREFIX {
+            // A folder must have every string the built-in questionnaires have.
+            required.extend(embedded_string_keys());
+        }
+        required.sort();
+        required.dedup();
+        for key in required {
+            if !bundle.strings.contains_key(&key) {
                 loader.report(
                     span,
                     &[],
                     format!("the string '{key}' is missing"),
-                    "Add it with its Japanese and English text; the program shows it",
+                    "Add it with its Japanese and English text (copy it from the built-in questionnaires/strings files); the program shows it",
                 );
             }
         }
@@ -915,6 +952,25 @@ fn validate(
         }
         if let Some(n) = &c.note {
             check_text(loader, span, &["note:"], &what, n);
+        }
+        let phone_ok = |p: &str| {
+            !p.trim().is_empty()
+                && p.chars()
+                    .all(|ch| ch.is_ascii_digit() || " -+()".contains(ch))
+        };
+        if c.phone.as_deref().is_some_and(|p| !phone_ok(p)) {
+            loader.report(span, &["phone:"], format!("{what}: the phone number may hold only digits, hyphens, spaces, + and parentheses"), "Put an extension in extension: Some(\"3844\") and any remark in note");
+        }
+        if c.extension
+            .as_deref()
+            .is_some_and(|e| e.is_empty() || !e.chars().all(|ch| ch.is_ascii_digit()))
+        {
+            loader.report(
+                span,
+                &["extension:"],
+                format!("{what}: the extension must be digits only"),
+                "Write it like extension: Some(\"3844\")",
+            );
         }
         if c.phone.is_none() && c.email.is_none() && c.url.is_none() {
             loader.report(

@@ -341,8 +341,11 @@ pub struct Contact {
     pub name: Text,
     /// The organisation that runs it.
     pub organisation: Text,
-    /// Phone number as printed.
+    /// Phone number: digits, hyphens, spaces, `+` and parentheses only.
     pub phone: Option<String>,
+    /// Extension to ask for (内線), digits only.
+    #[serde(default)]
+    pub extension: Option<String>,
     /// Opening hours.
     pub hours: Option<Text>,
     /// E-mail address.
@@ -357,6 +360,18 @@ pub struct Contact {
     pub source_date: String,
     /// A remark, e.g. where two documents disagree.
     pub note: Option<Text>,
+}
+
+impl Contact {
+    /// The phone number with its extension in `lang`, e.g. `03-3581-1101(内線3844)`.
+    pub fn phone_display(&self, lang: Lang) -> Option<String> {
+        let phone = self.phone.as_ref()?;
+        Some(match (&self.extension, lang) {
+            (Some(ext), Lang::Ja) => format!("{phone}(内線{ext})"),
+            (Some(ext), Lang::En) => format!("{phone} (ext. {ext})"),
+            (None, _) => phone.clone(),
+        })
+    }
 }
 
 /// The manifest of a questionnaire folder.

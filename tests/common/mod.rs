@@ -28,10 +28,14 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// A temp copy of the small test questionnaire `tests/fixtures/mini`, with the shipped
-/// `strings.ron`.
+/// strings (`strings.ron` and `strings/`).
 pub fn mini_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&root().join("tests/fixtures/mini"), dir.path());
+    let strings = root().join("questionnaires/strings");
+    if strings.is_dir() {
+        copy_tree(&strings, &dir.path().join("strings"));
+    }
     fs::copy(
         root().join("questionnaires/strings.ron"),
         dir.path().join("strings.ron"),

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Opens the release binary in a real X window (Xvfb + Mesa llvmpipe) for the start, question
+# and results pages, saves a screenshot of each (`mamori --screenshot`), and fails on a crash
+# or an empty image. Installs what it needs with apt-get. Screenshots go to target/screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pkgs=(xvfb xauth libxcursor1 libxi6 libxkbcommon-x11-0 libegl1 libegl-mesa0 libgl1-mesa-dri python3)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "gui-smoke: installing ${missing[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cargo build --release --locked
+bin=target/release/mamori
+out=target/screenshots
+mkdir -p "$out"
+
+fail=0
+for lang in ja en; do
+  for screen in start question results; do
+    png="$out/$screen-$lang.png"
+    rm -f "$png"
+    if ! timeout 120 xvfb-run -a -s "-screen 0 1280x900x24" \
+        env LIBGL_ALWAYS_SOFTWARE=1 "$bin" --screenshot "$png" --screen "$screen" --lang "$lang"; then
+      echo "gui-smoke: FAILED: $screen ($lang) crashed or timed out"
+      fail=1
+      continue
+    fi
+    # The image must exist, be a PNG of a sensible size, and not be one flat colour.
+    if ! python3 - "$png" <<'PY'
+import struct, sys, zlib
+path = sys.argv[1]
+data = open(path, "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+w, h = struct.unpack(">II", data[16:24])
+assert w >= 400 and h >= 300, f"too small: {w}x{h}"
+idat = b""
+i = 8
+while i < len(data):
+    n = struct.unpack(">I", data[i:i+4])[0]
+    kind = data[i+4:i+8]
+    if kind == b"IDAT":
+        idat += data[i+8:i+8+n]
+    i += 12 + n
+raw = zlib.decompress(idat)
+stride = w * 4 + 1
+colours = set()
+for y in range(0, h, max(1, h // 60)):
+    row = raw[y*stride+1:(y+1)*stride]
+    for x in range(0, w, max(1, w // 80)):
+        colours.add(row[x*4:x*4+4])
+assert len(colours) > 8, f"the image is (nearly) empty: {len(colours)} colours"
+print(f"gui-smoke: ok {path} {w}x{h}, {len(colours)} colours sampled")
+PY
+    then
+      echo "gui-smoke: FAILED: $png is empty or not a PNG"
+      fail=1
+    fi
+  done
+done
+exit $fail

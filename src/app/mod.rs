@@ -1,0 +1,727 @@
+//! The desktop app (eframe/egui): state, commands and file handling.
+//!
+//! The app reads state and emits [`Command`]s; commands are applied after the frame is drawn
+//! (the deferred-command pattern of egui's demo app). Drawing lives in [`screens`], colours and
+//! sizes in [`theme`]. All scoring comes from [`crate::core`], the same as the CLI and report.
+
+pub mod native;
+pub mod screens;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::assessment::{Assessment, Mode, StaffBand};
+use crate::core::date::Date;
+use crate::core::schema::{Answer, Bundle, ChecklistKind};
+use crate::core::scoring::{checklist_applies, question_applies};
+use crate::core::text::Lang;
+
+/// Workshop companies shipped under `examples/workshop/`, embedded: `(file name, bytes)`.
+pub static WORKSHOP_EXAMPLES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/workshop.rs"));
+
+/// Preferences kept between runs (eframe storage).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Display language.
+    pub lang: Lang,
+    /// Text size, 1.0–2.0.
+    pub text_scale: f32,
+    /// Dark mode.
+    pub dark: bool,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The file open when the app was last closed.
+    pub last_file: Option<PathBuf>,
+    /// The question shown when the app was last closed.
+    pub last_question: Option<String>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            lang: Lang::Ja,
+            text_scale: 1.0,
+            dark: false,
+            recent: Vec::new(),
+            last_file: None,
+            last_question: None,
+        }
+    }
+}
+
+/// Which page is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// New assessment, open, recent files, workshop examples.
+    Start,
+    /// Every checklist as a task list.
+    Overview,
+    /// One question.
+    Question(String),
+    /// Scores, charts, findings.
+    Results,
+    /// The case library, optionally with one advice entry open.
+    Cases(Option<String>),
+    /// The consultation desks.
+    Contacts,
+    /// Language, text size, theme.
+    Settings,
+}
+
+/// Something the user asked for, applied after the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show a page.
+    Go(Screen),
+    /// Answer a question and move to the next one.
+    Answer(String, Answer),
+    /// Remove the answer to a question.
+    ClearAnswer(String),
+    /// The next question in the flow.
+    Next,
+    /// The previous question in the flow.
+    Prev,
+    /// Start a new assessment from the start form.
+    NewAssessment,
+    /// Open a file.
+    Open(PathBuf),
+    /// Ask for a file to open.
+    OpenDialog,
+    /// Ask where to save a copy, then continue in it.
+    SaveAsDialog,
+    /// Save a copy under this path and continue in it.
+    SaveAs(PathBuf),
+    /// Open a workshop example (a copy of it).
+    OpenExample(usize),
+    /// Reopen the file and question of last time.
+    Continue,
+    /// Undo the last answer change.
+    Undo,
+    /// Switch the projector view on or off.
+    TogglePresentation,
+    /// Close the error message.
+    DismissError,
+    /// The note or flag of the current assessment changed: save soon.
+    Edited,
+}
+
+/// The fields of the start form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewForm {
+    /// Company name.
+    pub company: String,
+    /// Industry.
+    pub industry: String,
+    /// Staff band.
+    pub staff_band: Option<StaffBand>,
+    /// Prefecture.
+    pub prefecture: String,
+    /// Assessor.
+    pub assessor: String,
+    /// Date as typed, YYYY-MM-DD.
+    pub date: String,
+    /// Mode.
+    pub mode: Mode,
+    /// A path typed to open a file without a dialog.
+    pub open_path: String,
+}
+
+impl Default for NewForm {
+    fn default() -> Self {
+        NewForm {
+            company: String::new(),
+            industry: String::new(),
+            staff_band: None,
+            prefecture: String::new(),
+            assessor: String::new(),
+            date: Date::today().to_string(),
+            mode: Mode::SelfCheck,
+            open_path: String::new(),
+        }
+    }
+}
+
+/// The open assessment and where it is saved.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    /// The answers.
+    pub assessment: Assessment,
+    /// The file it autosaves to.
+    pub path: PathBuf,
+}
+
+/// A `--screenshot` run: draw, capture, save as PNG, close.
+#[derive(Debug)]
+struct ScreenshotJob {
+    path: PathBuf,
+    frames: u32,
+    requested: bool,
+    result: Arc<Mutex<Option<Result<(), String>>>>,
+}
+
+/// The outcome of a `--screenshot` run, read by `main` after the window closed.
+pub type ScreenshotResult = Arc<Mutex<Option<Result<(), String>>>>;
+
+/// The mamori desktop app.
+pub struct MamoriApp {
+    /// The questionnaires.
+    pub bundle: Bundle,
+    /// Preferences.
+    pub prefs: Prefs,
+    /// The open assessment.
+    pub doc: Option<Doc>,
+    /// The page shown.
+    pub screen: Screen,
+    /// The start form.
+    pub form: NewForm,
+    /// An error to show (what, where, what to do).
+    pub error: Option<String>,
+    /// A short confirmation, e.g. where a file was saved.
+    pub notice: Option<String>,
+    /// Projector view.
+    pub presentation: bool,
+    /// Where new assessments and example copies are saved.
+    pub data_dir: PathBuf,
+    undo: Vec<Assessment>,
+    pending: Vec<Command>,
+    save_due: Option<Instant>,
+    applied_style: Option<(bool, f32)>,
+    fonts_installed: bool,
+    screenshot: Option<ScreenshotJob>,
+}
+
+const UNDO_LIMIT: usize = 200;
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+impl MamoriApp {
+    /// A new app over `bundle`, saving new assessments under `data_dir`.
+    pub fn new(bundle: Bundle, prefs: Prefs, data_dir: PathBuf) -> Self {
+        MamoriApp {
+            bundle,
+            prefs,
+            doc: None,
+            screen: Screen::Start,
+            form: NewForm::default(),
+            error: None,
+            notice: None,
+            presentation: false,
+            data_dir,
+            undo: Vec::new(),
+            pending: Vec::new(),
+            save_due: None,
+            applied_style: None,
+            fonts_installed: false,
+            screenshot: None,
+        }
+    }
+
+    /// The UI string `key` in the current language.
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.bundle.s(key, self.prefs.lang)
+    }
+
+    /// Queues a command, applied after the frame.
+    pub fn send(&mut self, c: Command) {
+        self.pending.push(c);
+    }
+
+    /// Asks for a screenshot of the first frames, saved as PNG at `path`; the window closes
+    /// afterwards. Returns where the outcome will be written.
+    pub fn request_screenshot(&mut self, path: PathBuf) -> ScreenshotResult {
+        let result: ScreenshotResult = Arc::new(Mutex::new(None));
+        self.screenshot = Some(ScreenshotJob {
+            path,
+            frames: 0,
+            requested: false,
+            result: result.clone(),
+        });
+        result
+    }
+
+    /// Draws the whole app into `ui` and applies the commands it produced.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            theme::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        let zoom = self.prefs.text_scale.clamp(
+            *theme::TEXT_SCALE_RANGE.start(),
+            *theme::TEXT_SCALE_RANGE.end(),
+        ) * if self.presentation {
+            theme::PRESENTATION_ZOOM
+        } else {
+            1.0
+        };
+        if self.applied_style != Some((self.prefs.dark, zoom)) {
+            theme::apply_style(&ctx, self.prefs.dark);
+            ctx.set_zoom_factor(zoom);
+            self.applied_style = Some((self.prefs.dark, zoom));
+        }
+        self.keyboard(&ctx);
+        for f in ctx.input(|i| i.raw.dropped_files.clone()) {
+            self.send(Command::Open(f.path().to_path_buf()));
+        }
+        screens::root_ui(self, ui);
+        let commands = std::mem::take(&mut self.pending);
+        if !commands.is_empty() {
+            // Show the effect of the commands in the next frame right away.
+            ctx.request_repaint();
+        }
+        for c in commands {
+            self.apply(c);
+        }
+        if let Some(due) = self.save_due {
+            if Instant::now() >= due {
+                self.flush();
+            } else {
+                ctx.request_repaint_after(due - Instant::now());
+            }
+        }
+        self.screenshot_step(&ctx);
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        use egui::{Key, Modifiers};
+        let typing = ctx.egui_wants_keyboard_input();
+        let pressed = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Z)) && !typing {
+            self.send(Command::Undo);
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::O)) {
+            self.send(Command::OpenDialog);
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
+            self.send(Command::SaveAsDialog);
+        }
+        if self.error.is_some() && pressed(Key::Escape) {
+            self.send(Command::DismissError);
+        }
+        if typing {
+            return;
+        }
+        if let Screen::Question(id) = self.screen.clone() {
+            let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+            for (k, a) in keys.into_iter().zip(Answer::ALL) {
+                if pressed(k) {
+                    self.send(Command::Answer(id.clone(), a));
+                }
+            }
+            if pressed(Key::ArrowRight) {
+                self.send(Command::Next);
+            }
+            if pressed(Key::ArrowLeft) {
+                self.send(Command::Prev);
+            }
+        }
+        if self.presentation && pressed(Key::Escape) {
+            self.send(Command::TogglePresentation);
+        }
+    }
+
+    /// The questions in the order the app walks them: the quick check, the screening
+    /// questions, then the detailed checklists with the weak quick-check areas first.
+    /// Only applicable questions are listed.
+    pub fn flow(&self) -> Vec<String> {
+        let Some(doc) = &self.doc else {
+            return Vec::new();
+        };
+        let a = &doc.assessment;
+        self.checklist_order()
+            .into_iter()
+            .filter_map(|id| self.bundle.checklist(&id))
+            .filter(|c| checklist_applies(c, a))
+            .flat_map(|c| {
+                c.questions
+                    .iter()
+                    .filter(move |q| question_applies(c, q, a))
+                    .map(|q| q.id.clone())
+            })
+            .collect()
+    }
+
+    /// Checklist ids in walking order; a detailed checklist whose quick-check item
+    /// (`quick.<checklist id>`) is weak comes first.
+    pub fn checklist_order(&self) -> Vec<String> {
+        let weak = |id: &str| {
+            self.doc
+                .as_ref()
+                .and_then(|d| d.assessment.answer(&format!("quick.{id}")))
+                .is_some_and(Answer::is_weak)
+        };
+        let mut lists: Vec<(u8, u32, String)> = self
+            .bundle
+            .checklists
+            .iter()
+            .map(|c| {
+                let rank = match c.kind {
+                    ChecklistKind::Quick => 0,
+                    ChecklistKind::Screening => 1,
+                    ChecklistKind::Detailed if weak(&c.id) => 2,
+                    ChecklistKind::Detailed => 3,
+                };
+                (rank, c.order, c.id.clone())
+            })
+            .collect();
+        lists.sort();
+        lists.into_iter().map(|l| l.2).collect()
+    }
+
+    /// Whether a detailed checklist is suggested first (its quick-check item is weak).
+    pub fn is_suggested(&self, checklist_id: &str) -> bool {
+        self.doc
+            .as_ref()
+            .and_then(|d| d.assessment.answer(&format!("quick.{checklist_id}")))
+            .is_some_and(Answer::is_weak)
+    }
+
+    fn apply(&mut self, c: Command) {
+        match c {
+            Command::Go(s) => self.go(s),
+            Command::Answer(id, value) => {
+                let Some(doc) = &mut self.doc else { return };
+                self.undo.push(doc.assessment.clone());
+                if self.undo.len() > UNDO_LIMIT {
+                    self.undo.remove(0);
+                }
+                doc.assessment.set_answer(&id, Some(value));
+                self.save_now();
+                self.advance_from(&id);
+            }
+            Command::ClearAnswer(id) => {
+                let Some(doc) = &mut self.doc else { return };
+                self.undo.push(doc.assessment.clone());
+                doc.assessment.set_answer(&id, None);
+                self.save_now();
+            }
+            Command::Next | Command::Prev => {
+                if let Screen::Question(id) = self.screen.clone() {
+                    let flow = self.flow();
+                    let pos = flow.iter().position(|q| *q == id);
+                    let target = match (&c, pos) {
+                        (Command::Next, Some(i)) => flow.get(i + 1).cloned(),
+                        (Command::Prev, Some(i)) if i > 0 => flow.get(i - 1).cloned(),
+                        (_, None) => flow.first().cloned(),
+                        _ => None,
+                    };
+                    match target {
+                        Some(q) => self.go(Screen::Question(q)),
+                        None if c == Command::Next => self.go(Screen::Results),
+                        None => {}
+                    }
+                }
+            }
+            Command::NewAssessment => self.new_assessment(),
+            Command::Open(p) => self.open(&p),
+            Command::OpenDialog => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter("mamori", &["ron"])
+                    .set_title(self.t("ui.open_title"))
+                    .pick_file();
+                match picked {
+                    Some(p) => self.open(&p),
+                    None => self.notice = Some(self.t("ui.dialog_none").to_string()),
+                }
+            }
+            Command::SaveAsDialog => {
+                if self.doc.is_none() {
+                    return;
+                }
+                let picked = rfd::FileDialog::new()
+                    .add_filter("mamori", &["ron"])
+                    .set_file_name("assessment.ron")
+                    .save_file();
+                match picked {
+                    Some(p) => self.save_as(p),
+                    None => self.notice = Some(self.t("ui.dialog_none").to_string()),
+                }
+            }
+            Command::SaveAs(p) => self.save_as(p),
+            Command::OpenExample(i) => self.open_example(i),
+            Command::Continue => {
+                if let Some(p) = self.prefs.last_file.clone() {
+                    let q = self.prefs.last_question.clone();
+                    self.open(&p);
+                    if let (Some(q), Some(_)) = (q, &self.doc) {
+                        if self.flow().contains(&q) {
+                            self.go(Screen::Question(q));
+                        }
+                    }
+                }
+            }
+            Command::Undo => {
+                if let (Some(prev), Some(doc)) = (self.undo.pop(), &mut self.doc) {
+                    doc.assessment = prev;
+                    self.save_now();
+                    self.notice = Some(self.t("ui.undone").to_string());
+                }
+            }
+            Command::TogglePresentation => {
+                self.presentation = !self.presentation;
+                if self.presentation {
+                    self.screen = Screen::Results;
+                }
+            }
+            Command::DismissError => self.error = None,
+            Command::Edited => self.save_due = Some(Instant::now() + SAVE_DELAY),
+        }
+    }
+
+    fn go(&mut self, s: Screen) {
+        if let Screen::Question(q) = &s {
+            self.prefs.last_question = Some(q.clone());
+        }
+        self.screen = s;
+    }
+
+    /// After answering `id`, the next applicable question; the end of the quick check leads
+    /// to the overview (with its suggestion), the end of everything to the results.
+    fn advance_from(&mut self, id: &str) {
+        let flow = self.flow();
+        let Some(i) = flow.iter().position(|q| q == id) else {
+            return;
+        };
+        let here = self.bundle.question(id).map(|(c, _)| c.kind);
+        match flow.get(i + 1) {
+            Some(next) => {
+                let there = self.bundle.question(next).map(|(c, _)| c.kind);
+                if here == Some(ChecklistKind::Quick) && there != Some(ChecklistKind::Quick) {
+                    self.go(Screen::Overview);
+                } else {
+                    self.go(Screen::Question(next.clone()));
+                }
+            }
+            None => self.go(Screen::Results),
+        }
+    }
+
+    /// The first unanswered question of the flow, if any.
+    pub fn next_unanswered(&self) -> Option<String> {
+        let doc = self.doc.as_ref()?;
+        self.flow()
+            .into_iter()
+            .find(|q| doc.assessment.answer(q).is_none())
+    }
+
+    fn new_assessment(&mut self) {
+        let date = match Date::parse(&self.form.date) {
+            Ok(d) => d,
+            Err(e) => {
+                self.error = Some(format!("{}: {e}", self.t("ui.error_date")));
+                return;
+            }
+        };
+        let mut a = Assessment::new(&self.bundle, date);
+        a.company.name = self.form.company.trim().to_string();
+        a.company.industry = self.form.industry.trim().to_string();
+        a.company.staff_band = self.form.staff_band;
+        a.company.prefecture = self.form.prefecture.trim().to_string();
+        a.assessor = self.form.assessor.trim().to_string();
+        a.mode = self.form.mode;
+        let stem = if a.company.name.is_empty() {
+            "assessment".to_string()
+        } else {
+            a.company.name.clone()
+        };
+        let path = unique_path(
+            &self.data_dir.join("assessments"),
+            &format!("{stem}-{date}"),
+        );
+        self.start_doc(a, path);
+        if let Some(first) = self.flow().first().cloned() {
+            self.go(Screen::Question(first));
+        }
+    }
+
+    fn start_doc(&mut self, a: Assessment, path: PathBuf) {
+        if let Some(dir) = path.parent() {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                self.error = Some(format!(
+                    "{}: {}: {e}",
+                    self.t("ui.error_save"),
+                    dir.display()
+                ));
+                return;
+            }
+        }
+        self.flush();
+        self.undo.clear();
+        self.doc = Some(Doc {
+            assessment: a,
+            path,
+        });
+        self.save_now();
+        self.remember_open();
+    }
+
+    fn remember_open(&mut self) {
+        if let Some(doc) = &self.doc {
+            let p = doc.path.clone();
+            self.prefs.recent.retain(|r| *r != p);
+            self.prefs.recent.insert(0, p.clone());
+            self.prefs.recent.truncate(8);
+            self.prefs.last_file = Some(p);
+        }
+    }
+
+    /// Opens an assessment file; on any problem, shows the error and keeps the open one.
+    pub fn open(&mut self, path: &Path) {
+        match Assessment::load(path) {
+            Ok(a) => {
+                let (id, _) = self.bundle.id_version();
+                if a.questionnaire.id != id {
+                    self.error = Some(format!(
+                        "{}: {} ({} '{}', {} '{}')",
+                        path.display(),
+                        self.t("ui.error_foreign"),
+                        self.t("ui.file_questionnaire"),
+                        a.questionnaire.id,
+                        self.t("ui.loaded_questionnaire"),
+                        id
+                    ));
+                    return;
+                }
+                self.flush();
+                self.undo.clear();
+                self.doc = Some(Doc {
+                    assessment: a,
+                    path: path.to_path_buf(),
+                });
+                self.remember_open();
+                self.go(Screen::Overview);
+            }
+            Err(e) => {
+                self.error = Some(format!("{e}\n\n{}", self.t("ui.error_kept")));
+            }
+        }
+    }
+
+    fn open_example(&mut self, i: usize) {
+        let Some((name, bytes)) = WORKSHOP_EXAMPLES.get(i) else {
+            return;
+        };
+        match Assessment::from_bytes(name, bytes) {
+            Ok(a) => {
+                let stem = name.trim_end_matches(".ron");
+                let path = unique_path(&self.data_dir.join("workshop"), stem);
+                self.start_doc(a, path);
+                self.go(Screen::Overview);
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    fn save_as(&mut self, path: PathBuf) {
+        let Some(doc) = &mut self.doc else { return };
+        match doc.assessment.save(&path) {
+            Ok(()) => {
+                doc.path = path.clone();
+                self.save_due = None;
+                self.remember_open();
+                self.notice = Some(format!("{}: {}", self.t("ui.saved_to"), path.display()));
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    fn save_now(&mut self) {
+        self.save_due = None;
+        if let Some(doc) = &self.doc {
+            if let Err(e) = doc.assessment.save(&doc.path) {
+                self.error = Some(format!("{e}\n\n{}", self.t("ui.error_unsaved")));
+            }
+        }
+    }
+
+    /// Writes pending edits now (called on exit and before switching files).
+    pub fn flush(&mut self) {
+        if self.save_due.is_some() {
+            self.save_now();
+        }
+    }
+
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let Some(job) = &mut self.screenshot else {
+            return;
+        };
+        job.frames += 1;
+        ctx.request_repaint();
+        // Let fonts and layout settle for a few frames, then capture.
+        if !job.requested && job.frames >= 3 {
+            job.requested = true;
+            let path = job.path.clone();
+            let result = job.result.clone();
+            let ctx2 = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let outcome = write_png(&path, &image);
+                if let Ok(mut r) = result.lock() {
+                    *r = Some(outcome);
+                }
+                ctx2.send_viewport_cmd(egui::ViewportCommand::Close);
+                ctx2.request_repaint();
+            });
+        }
+    }
+}
+
+/// Writes an egui image as an 8-bit RGBA PNG.
+pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let mut bytes = Vec::with_capacity(w * h * 4);
+    for px in &image.pixels {
+        bytes.extend_from_slice(&px.to_srgba_unmultiplied());
+    }
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w as u32, h as u32);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc.write_header().map_err(|e| e.to_string())?;
+        writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
+    }
+    crate::core::fsutil::write_atomic(path, &out).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `dir/stem.ron`, or `dir/stem-2.ron` … when taken. File-system-unsafe characters become `_`.
+fn unique_path(dir: &Path, stem: &str) -> PathBuf {
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    let mut p = dir.join(format!("{clean}.ron"));
+    let mut n = 2;
+    while p.exists() {
+        p = dir.join(format!("{clean}-{n}.ron"));
+        n += 1;
+    }
+    p
+}
+
+impl eframe::App for MamoriApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        MamoriApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.flush();
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush();
+    }
+}

@@ -1,0 +1,305 @@
+//! The desktop app driven headless through its AccessKit labels (egui_kittest). kittest also
+//! panics on any glyph the fonts lack, so every page visited here is proven free of tofu.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use mamori::app::{Command, MamoriApp, Prefs, Screen};
+use mamori::core::assessment::{Assessment, Mode};
+use mamori::core::load::load_embedded;
+use mamori::core::schema::Answer;
+use mamori::core::text::Lang;
+
+fn harness(dir: &std::path::Path, prefs: Prefs) -> Harness<'static, MamoriApp> {
+    let app = MamoriApp::new(load_embedded().bundle, prefs, dir.to_path_buf());
+    let mut h = Harness::builder()
+        .with_size([1100.0, 3000.0])
+        .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn s(h: &Harness<'_, MamoriApp>, key: &str) -> String {
+    h.state().t(key).to_string()
+}
+
+/// Clicks the first button whose label is exactly `label`.
+fn click(h: &mut Harness<'_, MamoriApp>, label: &str) {
+    h.get_all_by_role_and_label(Role::Button, label)
+        .next()
+        .unwrap_or_else(|| panic!("no button '{label}'"))
+        .click();
+    h.run();
+}
+
+fn has_text(h: &Harness<'_, MamoriApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+fn answer_label(h: &Harness<'_, MamoriApp>, a: Answer) -> String {
+    let i = Answer::ALL.iter().position(|x| *x == a).unwrap() + 1;
+    format!("{i}  {}", s(h, a.string_key()))
+}
+
+fn start_new(h: &mut Harness<'_, MamoriApp>, company: &str) {
+    h.state_mut().form.company = company.into();
+    let begin = s(h, "ui.begin");
+    click(h, &begin);
+}
+
+fn current_question(h: &Harness<'_, MamoriApp>) -> String {
+    match &h.state().screen {
+        Screen::Question(q) => q.clone(),
+        other => panic!("not on a question page: {other:?}"),
+    }
+}
+
+#[test]
+fn quick_check_by_clicking_ends_on_results_with_findings_and_case_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    start_new(&mut h, "株式会社テスト");
+    let bundle = load_embedded().bundle;
+    let quick = bundle.checklist("quick").unwrap();
+    for (i, q) in quick.questions.iter().enumerate() {
+        assert_eq!(current_question(&h), q.id);
+        assert!(has_text(&h, q.text.get(Lang::Ja)), "{}", q.id);
+        let a = if i == 0 { Answer::No } else { Answer::Yes };
+        let label = answer_label(&h, a);
+        click(&mut h, &label);
+    }
+    // The end of the quick check: the overview, with the leaflet's advice to consult.
+    assert_eq!(h.state().screen, Screen::Overview);
+    assert!(has_text(&h, &s(&h, "ui.consult_heading")));
+    assert!(
+        has_text(&h, &s(&h, "ui.suggested")),
+        "the weak area is suggested first"
+    );
+    assert_eq!(
+        h.state().checklist_order()[2],
+        "rules",
+        "quick.rules was weak, so rules comes first"
+    );
+
+    let results = s(&h, "ui.nav_results");
+    click(&mut h, &results);
+    assert_eq!(h.state().screen, Screen::Results);
+    let rules_q = &quick.questions[0];
+    assert!(
+        has_text(&h, rules_q.text.get(Lang::Ja)),
+        "the finding names the question"
+    );
+    assert!(has_text(&h, &s(&h, "severity.high")));
+    // Each finding offers its advice; opening it shows the case page.
+    let first_advice = bundle.advice(&rules_q.advice[0]).unwrap();
+    let read = format!("{}: {}", s(&h, "ui.read"), first_advice.title.get(Lang::Ja));
+    click(&mut h, &read);
+    assert_eq!(
+        h.state().screen,
+        Screen::Cases(Some(first_advice.id.clone()))
+    );
+    assert!(has_text(&h, first_advice.first_step.get(Lang::Ja)));
+}
+
+#[test]
+fn keys_one_to_five_answer_and_advance() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    start_new(&mut h, "");
+    h.key_press(egui::Key::Num3);
+    h.run();
+    h.key_press(egui::Key::Num1);
+    h.run();
+    h.key_press(egui::Key::Num4);
+    h.run();
+    let a = &h.state().doc.as_ref().unwrap().assessment;
+    assert_eq!(a.answer("quick.rules"), Some(Answer::No));
+    assert_eq!(a.answer("quick.pc"), Some(Answer::Yes));
+    assert_eq!(a.answer("quick.departing"), Some(Answer::Unknown));
+    assert_eq!(current_question(&h), "quick.marking");
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(current_question(&h), "quick.departing");
+    // Undo restores the last answer change.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state()
+            .doc
+            .as_ref()
+            .unwrap()
+            .assessment
+            .answer("quick.departing"),
+        None
+    );
+}
+
+#[test]
+fn screening_no_hides_the_licence_checklist() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    start_new(&mut h, "");
+    assert!(h.state().flow().iter().any(|q| q.starts_with("license.")));
+    h.state_mut()
+        .send(Command::Go(Screen::Question("screen.licensing".into())));
+    h.run();
+    let no = answer_label(&h, Answer::No);
+    click(&mut h, &no);
+    assert!(!h.state().flow().iter().any(|q| q.starts_with("license.")));
+    h.state_mut().send(Command::Go(Screen::Overview));
+    h.run();
+    assert!(has_text(&h, &s(&h, "ui.not_applicable_why")));
+}
+
+#[test]
+fn language_switch_changes_labels_and_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    start_new(&mut h, "");
+    let bundle = load_embedded().bundle;
+    let q = bundle.question("quick.rules").unwrap().1.clone();
+    assert!(has_text(&h, &q.text.ja));
+    let settings = s(&h, "ui.nav_settings");
+    click(&mut h, &settings);
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(h.state().prefs.lang, Lang::En);
+    assert!(h.query_by_role_and_label(Role::Button, "Results").is_some());
+    h.state_mut()
+        .send(Command::Go(Screen::Question("quick.rules".into())));
+    h.run();
+    assert!(has_text(&h, &q.text.en));
+    assert!(!has_text(&h, &q.text.ja));
+}
+
+#[test]
+fn a_broken_file_shows_an_error_and_keeps_the_open_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    start_new(&mut h, "開いている会社");
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "Assessment(\n    format_version: 1,\n    questionnaire: (id: \"mamori\", version: 1),\n    date: \"2026-11-22\",\n    mode: Boss,\n)\n").unwrap();
+    let before = std::fs::read(&broken).unwrap();
+    h.state_mut().send(Command::Go(Screen::Start));
+    h.run();
+    h.state_mut().form.open_path = broken.display().to_string();
+    let open = s(&h, "ui.open_typed");
+    click(&mut h, &open);
+    let err = h.state().error.clone().expect("an error is shown");
+    assert!(err.contains("broken.ron:5:11"), "{err}");
+    assert!(has_text(&h, "broken.ron:5:11"));
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().assessment.company.name,
+        "開いている会社"
+    );
+    assert_eq!(
+        std::fs::read(&broken).unwrap(),
+        before,
+        "the bad file is untouched"
+    );
+    let close = s(&h, "ui.close");
+    click(&mut h, &close);
+    assert!(h.state().error.is_none());
+
+    // A PDF renamed to .ron.
+    std::fs::write(&broken, b"%PDF-1.7\n\xff\xfe junk").unwrap();
+    h.state_mut().send(Command::Open(broken.clone()));
+    h.run();
+    assert!(h.state().error.as_ref().unwrap().contains("UTF-8"));
+}
+
+#[test]
+fn every_answer_is_autosaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    start_new(&mut h, "自動保存");
+    let no = answer_label(&h, Answer::No);
+    click(&mut h, &no);
+    let path = h.state().doc.as_ref().unwrap().path.clone();
+    assert!(path.starts_with(dir.path()));
+    let saved = Assessment::load(&path).unwrap();
+    assert_eq!(saved.company.name, "自動保存");
+    assert_eq!(saved.answer("quick.rules"), Some(Answer::No));
+    assert_eq!(h.state().prefs.last_file.as_deref(), Some(path.as_path()));
+    // A note is saved shortly after typing stops, and at the latest when the app saves.
+    h.state_mut()
+        .doc
+        .as_mut()
+        .unwrap()
+        .assessment
+        .answers
+        .get_mut("quick.rules")
+        .unwrap()
+        .note = "メモ".into();
+    h.state_mut().send(Command::Edited);
+    h.run();
+    h.state_mut().flush();
+    assert_eq!(
+        Assessment::load(&path).unwrap().answers["quick.rules"].note,
+        "メモ"
+    );
+}
+
+#[test]
+fn adviser_notes_are_visible_in_adviser_mode_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    start_new(&mut h, "");
+    let private = s(&h, "ui.adviser_note");
+    assert!(!has_text(&h, &private));
+
+    let mut h = harness(dir.path(), Prefs::default());
+    h.state_mut().form.mode = Mode::Adviser;
+    start_new(&mut h, "");
+    assert!(has_text(&h, &private));
+    h.get_by_label(&private).focus();
+    h.run();
+    h.state_mut()
+        .doc
+        .as_mut()
+        .unwrap()
+        .assessment
+        .adviser
+        .per_question
+        .insert("quick.rules".into(), "非公開".into());
+    let results = s(&h, "ui.nav_results");
+    click(&mut h, &results);
+    assert!(has_text(&h, &s(&h, "ui.adviser_general")));
+}
+
+#[test]
+fn every_page_draws_in_both_languages_at_200_percent() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in Lang::ALL {
+        let prefs = Prefs {
+            lang,
+            text_scale: 2.0,
+            ..Prefs::default()
+        };
+        let mut h = harness(dir.path(), prefs);
+        h.state_mut().send(Command::OpenExample(0));
+        h.run();
+        for screen in [
+            Screen::Start,
+            Screen::Overview,
+            Screen::Question("rules.written_policy".into()),
+            Screen::Results,
+            Screen::Cases(Some("case04".into())),
+            Screen::Contacts,
+            Screen::Settings,
+        ] {
+            h.state_mut().send(Command::Go(screen.clone()));
+            h.run();
+            assert_eq!(h.state().screen, screen);
+        }
+        h.state_mut().send(Command::TogglePresentation);
+        h.run();
+        assert!(h.state().presentation);
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(!h.state().presentation);
+    }
+}
