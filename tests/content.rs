@@ -200,3 +200,21 @@ fn every_string_key_used_in_the_code_is_defined() {
     assert!(used > 50, "found only {used} keys");
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+#[test]
+fn workshop_companies_are_complete_and_span_the_bands() {
+    use mamori::core::assessment::{Assessment, Mode};
+    use mamori::core::scoring::{score, Band};
+    let bundle = load_embedded().bundle;
+    let mut bands = Vec::new();
+    for (name, bytes) in mamori::app::WORKSHOP_EXAMPLES {
+        let a = Assessment::from_bytes(name, bytes).unwrap();
+        assert_eq!(a.mode, Mode::Workshop, "{name}");
+        let r = score(&bundle, &a);
+        assert!(r.unanswered.is_empty(), "{name}: {:?}", r.unanswered);
+        assert!(r.orphan_answers.is_empty(), "{name}: {:?}", r.orphan_answers);
+        bands.push(r.band().unwrap());
+    }
+    assert!(bands.len() >= 3, "{bands:?}");
+    assert!(bands.contains(&Band::ActionNeeded) && bands.contains(&Band::NeedsImprovement));
+}
