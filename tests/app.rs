@@ -303,3 +303,47 @@ fn every_page_draws_in_both_languages_at_200_percent() {
         assert!(!h.state().presentation);
     }
 }
+
+#[test]
+fn without_a_file_dialog_save_as_and_open_ask_for_a_typed_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    assert!(!h.state().file_dialogs, "tests never open a real dialog");
+    start_new(&mut h, "入力テスト株式会社");
+    h.key_press(egui::Key::Num1);
+    h.run();
+    // Ctrl+Shift+S: no dialog on this system, so a prompt asks for the path.
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.run();
+    assert!(has_text(&h, &s(&h, "ui.dialog_unavailable")));
+    let copy = dir.path().join("コピー.ron");
+    let field = s(&h, "ui.path_label");
+    h.get_by_label(&field).focus();
+    h.run();
+    h.state_mut().path_prompt.as_mut().unwrap().text.clear();
+    h.get_by_label(&field)
+        .type_text(&copy.display().to_string());
+    h.run();
+    let save = s(&h, "ui.save_here");
+    click(&mut h, &save);
+    h.run();
+    assert!(h.state().path_prompt.is_none());
+    assert_eq!(h.state().doc.as_ref().unwrap().path, copy);
+    let saved = Assessment::load(&copy).unwrap();
+    assert_eq!(saved.answer("quick.rules"), Some(Answer::Yes));
+
+    // Ctrl+O, then Escape: the prompt closes and nothing changes.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert_eq!(
+        h.state().path_prompt.as_ref().map(|p| p.purpose),
+        Some(mamori::app::PathPurpose::Open)
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().path_prompt.is_none());
+    assert_eq!(h.state().doc.as_ref().unwrap().path, copy);
+}

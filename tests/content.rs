@@ -212,7 +212,11 @@ fn workshop_companies_are_complete_and_span_the_bands() {
         assert_eq!(a.mode, Mode::Workshop, "{name}");
         let r = score(&bundle, &a);
         assert!(r.unanswered.is_empty(), "{name}: {:?}", r.unanswered);
-        assert!(r.orphan_answers.is_empty(), "{name}: {:?}", r.orphan_answers);
+        assert!(
+            r.orphan_answers.is_empty(),
+            "{name}: {:?}",
+            r.orphan_answers
+        );
         bands.push(r.band().unwrap());
     }
     assert!(bands.len() >= 3, "{bands:?}");

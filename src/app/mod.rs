@@ -4,6 +4,7 @@
 //! (the deferred-command pattern of egui's demo app). Drawing lives in [`screens`], colours and
 //! sizes in [`theme`]. All scoring comes from [`crate::core`], the same as the CLI and report.
 
+pub mod logger;
 pub mod native;
 pub mod screens;
 pub mod theme;
@@ -106,6 +107,8 @@ pub enum Command {
     TogglePresentation,
     /// Close the error message.
     DismissError,
+    /// Close the typed-path prompt without doing anything.
+    DismissPathPrompt,
     /// The note or flag of the current assessment changed: save soon.
     Edited,
 }
@@ -144,6 +147,35 @@ impl Default for NewForm {
             open_path: String::new(),
         }
     }
+}
+
+/// What a typed path is for, when no file dialog is available.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open an assessment file.
+    Open,
+    /// Save a copy of the open assessment and continue in it.
+    SaveAs,
+}
+
+/// The prompt for a typed path, shown instead of a file dialog when the system has none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathPrompt {
+    /// What the path is for.
+    pub purpose: PathPurpose,
+    /// The path as typed so far.
+    pub text: String,
+}
+
+/// Whether a native file dialog can be shown: rfd's portal backend needs a D-Bus session (for
+/// xdg-desktop-portal) or `zenity`. Without either it returns nothing, exactly as on cancel,
+/// so the app asks for a typed path instead of pretending the user cancelled.
+pub fn file_dialogs_available() -> bool {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty()) {
+        return true;
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
 }
 
 /// The open assessment and where it is saved.
@@ -187,6 +219,11 @@ pub struct MamoriApp {
     pub presentation: bool,
     /// Where new assessments and example copies are saved.
     pub data_dir: PathBuf,
+    /// Whether native file dialogs can be used (see [`file_dialogs_available`]); when not,
+    /// Open and Save As ask for a typed path. Off by default, so tests never block on a dialog.
+    pub file_dialogs: bool,
+    /// The typed-path prompt, when one is open.
+    pub path_prompt: Option<PathPrompt>,
     undo: Vec<Assessment>,
     pending: Vec<Command>,
     save_due: Option<Instant>,
@@ -211,6 +248,8 @@ impl MamoriApp {
             notice: None,
             presentation: false,
             data_dir,
+            file_dialogs: false,
+            path_prompt: None,
             undo: Vec::new(),
             pending: Vec::new(),
             save_due: None,
@@ -301,6 +340,8 @@ impl MamoriApp {
         }
         if self.error.is_some() && pressed(Key::Escape) {
             self.send(Command::DismissError);
+        } else if self.path_prompt.is_some() && pressed(Key::Escape) {
+            self.send(Command::DismissPathPrompt);
         }
         if typing {
             return;
@@ -419,6 +460,10 @@ impl MamoriApp {
             Command::NewAssessment => self.new_assessment(),
             Command::Open(p) => self.open(&p),
             Command::OpenDialog => {
+                if !self.file_dialogs {
+                    self.prompt_path(PathPurpose::Open);
+                    return;
+                }
                 let picked = rfd::FileDialog::new()
                     .add_filter("mamori", &["ron"])
                     .set_title(self.t("ui.open_title"))
@@ -432,6 +477,10 @@ impl MamoriApp {
                 if self.doc.is_none() {
                     return;
                 }
+                if !self.file_dialogs {
+                    self.prompt_path(PathPurpose::SaveAs);
+                    return;
+                }
                 let picked = rfd::FileDialog::new()
                     .add_filter("mamori", &["ron"])
                     .set_file_name("assessment.ron")
@@ -441,6 +490,7 @@ impl MamoriApp {
                     None => self.notice = Some(self.t("ui.dialog_none").to_string()),
                 }
             }
+            Command::DismissPathPrompt => self.path_prompt = None,
             Command::SaveAs(p) => self.save_as(p),
             Command::OpenExample(i) => self.open_example(i),
             Command::Continue => {
@@ -614,6 +664,14 @@ impl MamoriApp {
             }
             Err(e) => self.error = Some(e.to_string()),
         }
+    }
+
+    fn prompt_path(&mut self, purpose: PathPurpose) {
+        let text = match (purpose, &self.doc) {
+            (PathPurpose::SaveAs, Some(doc)) => doc.path.display().to_string(),
+            _ => String::new(),
+        };
+        self.path_prompt = Some(PathPrompt { purpose, text });
     }
 
     fn save_as(&mut self, path: PathBuf) {

@@ -79,6 +79,7 @@ impl eframe::App for Runner {
 
 /// Opens the app window and runs until it is closed.
 pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
+    super::logger::install();
     let outcome = match &cli.questionnaires {
         Some(dir) => load_dir(dir),
         None => load_embedded(),
@@ -126,6 +127,7 @@ pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
                 prefs.lang = l;
             }
             let mut app = MamoriApp::new(bundle, prefs, dir2);
+            app.file_dialogs = !scripted && super::file_dialogs_available();
             if !problems.is_empty() {
                 app.error = Some(problems.join("\n"));
             }

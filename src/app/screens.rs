@@ -4,7 +4,7 @@
 use egui::{Align, Layout, RichText, ScrollArea, Ui};
 
 use super::theme;
-use super::{Command, MamoriApp, Screen, WORKSHOP_EXAMPLES};
+use super::{Command, MamoriApp, PathPurpose, Screen, WORKSHOP_EXAMPLES};
 use crate::core::assessment::{Assessment, Mode, StaffBand};
 use crate::core::schema::{Answer, Bundle, ChecklistKind};
 use crate::core::scoring::{score, Band, ScoreReport, Status};
@@ -53,6 +53,7 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
                 }
             });
     });
+    path_prompt_ui(app, ui);
     error_ui(app, ui);
 }
 
@@ -161,6 +162,54 @@ fn error_ui(app: &mut MamoriApp, ui: &mut Ui) {
     });
     if dismiss {
         app.pending.push(Command::DismissError);
+    }
+}
+
+/// Asks for a typed path when the system has no file dialog (see
+/// [`crate::app::file_dialogs_available`]).
+fn path_prompt_ui(app: &mut MamoriApp, ui: &mut Ui) {
+    let Some(prompt) = app.path_prompt.as_mut() else {
+        return;
+    };
+    let (b, lang) = (&app.bundle, app.prefs.lang);
+    let (title, action) = match prompt.purpose {
+        PathPurpose::Open => ("ui.open_title", "ui.open_typed"),
+        PathPurpose::SaveAs => ("ui.save_as_title", "ui.save_here"),
+    };
+    let mut submit = false;
+    let mut cancel = false;
+    egui::Modal::new(egui::Id::unique("path_prompt")).show(ui.ctx(), |ui| {
+        ui.set_max_width(640.0);
+        ui.heading(tr(b, lang, title));
+        ui.label(tr(b, lang, "ui.dialog_unavailable"));
+        ui.add_space(theme::ITEM_GAP);
+        let l = ui.label(tr(b, lang, "ui.path_label"));
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(600.0))
+            .labelled_by(l.id);
+        if ui.memory(|m| m.focused().is_none()) {
+            r.request_focus();
+        }
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button(tr(b, lang, action)).clicked() || enter {
+                submit = true;
+            }
+            if ui.button(tr(b, lang, "ui.cancel")).clicked() {
+                cancel = true;
+            }
+        });
+    });
+    let text = prompt.text.trim().to_string();
+    if submit && !text.is_empty() {
+        let purpose = prompt.purpose;
+        app.pending.push(Command::DismissPathPrompt);
+        app.pending.push(match purpose {
+            PathPurpose::Open => Command::Open(text.into()),
+            PathPurpose::SaveAs => Command::SaveAs(text.into()),
+        });
+    } else if cancel {
+        app.pending.push(Command::DismissPathPrompt);
     }
 }
 
