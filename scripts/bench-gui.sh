@@ -4,7 +4,7 @@
 # figures; asserts nothing (machines are noisy). Not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/gui-smoke.sh >/dev/null  # installs the packages and builds the release binary
+MAMORI_PROFILE=release bash scripts/gui-smoke.sh >/dev/null  # installs the packages, builds the release binary
 for screen in start question results; do
   for run in 1 2 3; do
     echo "== $screen, run $run"

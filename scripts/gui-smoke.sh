@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Opens the release binary in a real X window (Xvfb + Mesa llvmpipe) for the start, question
-# and results pages, saves a screenshot of each (`mamori --screenshot`), and fails on a crash
-# or an empty image. Installs what it needs with apt-get. Screenshots go to target/screenshots/.
+# Opens the mamori binary in a real X window (Xvfb + Mesa llvmpipe) for the start, question
+# and results pages in Japanese and English, saves a screenshot of each (`mamori --screenshot`),
+# and fails on a crash or an empty image. Installs what it needs with apt-get. Screenshots go
+# to target/screenshots/. Uses the debug binary that `cargo test` has already built (CI), or
+# the release binary with MAMORI_PROFILE=release (for the README's pictures and benchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,8 +19,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-cargo build --release --locked
-bin=target/release/mamori
+profile="${MAMORI_PROFILE:-debug}"
+if [ "$profile" = release ]; then
+  cargo build --release --locked
+else
+  cargo build --locked
+fi
+bin="target/$profile/mamori"
 out=target/screenshots
 mkdir -p "$out"
 

@@ -224,6 +224,8 @@ pub struct MamoriApp {
     pub file_dialogs: bool,
     /// The typed-path prompt, when one is open.
     pub path_prompt: Option<PathPrompt>,
+    /// The company names of the workshop examples, read once (not on every frame).
+    pub example_names: Vec<String>,
     undo: Vec<Assessment>,
     pending: Vec<Command>,
     save_due: Option<Instant>,
@@ -250,6 +252,14 @@ impl MamoriApp {
             data_dir,
             file_dialogs: false,
             path_prompt: None,
+            example_names: WORKSHOP_EXAMPLES
+                .iter()
+                .map(|(name, bytes)| {
+                    Assessment::from_bytes(name, bytes)
+                        .map(|a| a.company.name)
+                        .unwrap_or_else(|_| name.to_string())
+                })
+                .collect(),
             undo: Vec::new(),
             pending: Vec::new(),
             save_due: None,

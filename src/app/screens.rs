@@ -4,8 +4,8 @@
 use egui::{Align, Layout, RichText, ScrollArea, Ui};
 
 use super::theme;
-use super::{Command, MamoriApp, PathPurpose, Screen, WORKSHOP_EXAMPLES};
-use crate::core::assessment::{Assessment, Mode, StaffBand};
+use super::{Command, MamoriApp, PathPurpose, Screen};
+use crate::core::assessment::{Mode, StaffBand};
 use crate::core::schema::{Answer, Bundle, ChecklistKind};
 use crate::core::scoring::{score, Band, ScoreReport, Status};
 use crate::core::text::Lang;
@@ -334,10 +334,7 @@ fn start_ui(app: &mut MamoriApp, ui: &mut Ui) {
     ui.add_space(theme::SECTION_GAP);
     ui.label(theme::section(&tr(b, lang, "ui.workshop")));
     ui.label(tr(b, lang, "ui.workshop_hint"));
-    for (i, (name, bytes)) in WORKSHOP_EXAMPLES.iter().enumerate() {
-        let label = Assessment::from_bytes(name, bytes)
-            .map(|a| a.company.name)
-            .unwrap_or_else(|_| name.to_string());
+    for (i, label) in app.example_names.clone().into_iter().enumerate() {
         if ui.button(label).clicked() {
             app.pending.push(Command::OpenExample(i));
         }

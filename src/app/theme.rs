@@ -57,6 +57,9 @@ pub fn apply_style(ctx: &egui::Context, dark: bool) {
         style.spacing.button_padding = egui::vec2(10.0, 5.0);
         // A thick, high-contrast outline on the focused widget.
         style.visuals.selection.stroke = egui::Stroke::new(2.0, FOCUS);
+        // egui draws a widget with keyboard focus in its "active" look: give that look the
+        // same outline, so Tab shows where the focus is on every button, not only text fields.
+        style.visuals.widgets.active.bg_stroke = egui::Stroke::new(2.5, FOCUS);
     });
 }
 
