@@ -42,6 +42,9 @@ pub struct Cli {
     /// App: measure start-up and frame times in a real window, print them, and exit.
     #[arg(long)]
     pub bench: bool,
+    /// App: text size in percent (100–200), e.g. 200 for a projector; saved as the preference.
+    #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u16).range(100..=200))]
+    pub text_size: Option<u16>,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -14,9 +14,17 @@ use mamori::core::schema::Answer;
 use mamori::core::text::Lang;
 
 fn harness(dir: &std::path::Path, prefs: Prefs) -> Harness<'static, MamoriApp> {
+    harness_sized(dir, prefs, [1100.0, 3000.0])
+}
+
+fn harness_sized(
+    dir: &std::path::Path,
+    prefs: Prefs,
+    size: [f32; 2],
+) -> Harness<'static, MamoriApp> {
     let app = MamoriApp::new(load_embedded().bundle, prefs, dir.to_path_buf());
     let mut h = Harness::builder()
-        .with_size([1100.0, 3000.0])
+        .with_size(size)
         .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
     h.run();
     h
@@ -279,7 +287,9 @@ fn every_page_draws_in_both_languages_at_200_percent() {
             text_scale: 2.0,
             ..Prefs::default()
         };
-        let mut h = harness(dir.path(), prefs);
+        // kittest keeps its own scale, so 200 % of a 1100-pixel-wide window is modelled
+        // as the 550 points it leaves for the layout.
+        let mut h = harness_sized(dir.path(), prefs, [550.0, 3000.0]);
         h.state_mut().send(Command::OpenExample(0));
         h.run();
         for screen in [
@@ -294,6 +304,25 @@ fn every_page_draws_in_both_languages_at_200_percent() {
             h.state_mut().send(Command::Go(screen.clone()));
             h.run();
             assert_eq!(h.state().screen, screen);
+            // Nothing runs off the right edge: text wraps instead.
+            let right = h.ctx.content_rect().right();
+            assert!(right < 600.0, "{right}");
+            for role in [
+                Role::Button,
+                Role::Label,
+                Role::RadioButton,
+                Role::TextInput,
+            ] {
+                for node in h.query_all_by_role(role) {
+                    let r = node.rect();
+                    assert!(
+                        r.right() <= right + 1.0,
+                        "{screen:?} {lang:?}: {role:?} {:?} ends at {} beyond {right}",
+                        format!("{node:?}").chars().take(160).collect::<String>(),
+                        r.right()
+                    );
+                }
+            }
         }
         h.state_mut().send(Command::TogglePresentation);
         h.run();

@@ -110,6 +110,7 @@ pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
     let (shot2, bench2) = (shot.clone(), bench_report.clone());
     let screenshot = cli.screenshot.clone();
     let (bench, screen, lang, open) = (cli.bench, cli.screen.clone(), cli.lang, cli.open.clone());
+    let text_size = cli.text_size;
     let dir2 = data_dir.clone();
 
     eframe::run_native(
@@ -125,6 +126,9 @@ pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
             };
             if let Some(l) = lang {
                 prefs.lang = l;
+            }
+            if let Some(pct) = text_size {
+                prefs.text_scale = f32::from(pct) / 100.0;
             }
             let mut app = MamoriApp::new(bundle, prefs, dir2);
             app.file_dialogs = !scripted && super::file_dialogs_available();

@@ -39,7 +39,7 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
         ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(980.0);
+                ui.set_max_width(ui.available_width().min(980.0));
                 match app.screen.clone() {
                     Screen::Start => start_ui(app, ui),
                     Screen::Overview => with_doc_ui(app, ui, overview_ui),
@@ -286,7 +286,7 @@ fn start_ui(app: &mut MamoriApp, ui: &mut Ui) {
             labelled_text(ui, &tr(b, lang, "ui.date"), &mut app.form.date);
             ui.end_row();
             ui.label(tr(b, lang, "ui.mode"));
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 for m in Mode::ALL {
                     ui.radio_value(&mut app.form.mode, m, b.s(m.string_key(), lang));
                 }
@@ -458,7 +458,7 @@ fn overview_ui(app: &mut MamoriApp, ui: &mut Ui) {
             ui.label(RichText::new(tr(b, lang, "ui.not_applicable_why")).weak());
             continue;
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let frac = if cs.applicable == 0 {
                 0.0
             } else {
@@ -466,7 +466,7 @@ fn overview_ui(app: &mut MamoriApp, ui: &mut Ui) {
             };
             ui.add(
                 egui::ProgressBar::new(frac)
-                    .desired_width(320.0)
+                    .desired_width(ui.available_width().min(320.0))
                     .text(format!(
                         "{} {}/{}",
                         b.s("score.answered", lang),
@@ -616,7 +616,7 @@ fn question_ui(app: &mut MamoriApp, ui: &mut Ui, id: &str) {
         app.pending.push(Command::Edited);
     }
     ui.add_space(theme::SECTION_GAP);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button(tr(b, lang, "ui.prev")).clicked() {
             app.pending.push(Command::Prev);
         }
@@ -644,14 +644,21 @@ fn question_ui(app: &mut MamoriApp, ui: &mut Ui, id: &str) {
     );
 }
 
-/// One labelled bar: label, the bar, and the score and band in words beside it.
+/// One labelled bar: label, the bar, and the score and band in words beside it. In a narrow
+/// window (large text) the label goes on its own line above the bar, whole.
 fn bar_ui(ui: &mut Ui, dark: bool, label: &str, score: Option<f64>, words: &str) {
-    ui.horizontal(|ui| {
-        ui.add_sized(
-            [theme::CHART_LABEL_WIDTH, theme::BAR_HEIGHT],
-            egui::Label::new(label).truncate(),
-        );
-        let width = (ui.available_width() - 150.0).clamp(80.0, 420.0);
+    let narrow = ui.available_width() < theme::CHART_LABEL_WIDTH + 420.0;
+    if narrow {
+        ui.label(label);
+    }
+    ui.horizontal_wrapped(|ui| {
+        if !narrow {
+            ui.add_sized(
+                [theme::CHART_LABEL_WIDTH, theme::BAR_HEIGHT],
+                egui::Label::new(label).truncate(),
+            );
+        }
+        let width = (ui.available_width() - 220.0).clamp(60.0, 420.0);
         let (rect, _) =
             ui.allocate_exact_size(egui::vec2(width, theme::BAR_HEIGHT), egui::Sense::hover());
         let painter = ui.painter();
@@ -679,7 +686,7 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
     };
     ui.heading(tr(b, lang, "ui.results_heading"));
     ui.label(format!("{}  {}", a.company.name, a.date.display(lang)));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let number = r
             .overall
             .map(|s| format!("{s:.0}"))
@@ -982,7 +989,7 @@ fn settings_ui(app: &mut MamoriApp, ui: &mut Ui) {
     ui.heading(tr(b, lang, "ui.nav_settings"));
     ui.add_space(theme::ITEM_GAP);
     ui.label(theme::section(&tr(b, lang, "ui.language")));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.radio_value(&mut app.prefs.lang, Lang::Ja, "日本語");
         ui.radio_value(&mut app.prefs.lang, Lang::En, "English");
     });
@@ -1006,7 +1013,7 @@ fn settings_ui(app: &mut MamoriApp, ui: &mut Ui) {
     }
     ui.add_space(theme::ITEM_GAP);
     ui.label(theme::section(&tr(b, lang, "ui.theme")));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.radio_value(&mut app.prefs.dark, false, tr(b, lang, "ui.light"));
         ui.radio_value(&mut app.prefs.dark, true, tr(b, lang, "ui.dark"));
     });
