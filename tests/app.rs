@@ -376,3 +376,64 @@ fn without_a_file_dialog_save_as_and_open_ask_for_a_typed_path() {
     assert!(h.state().path_prompt.is_none());
     assert_eq!(h.state().doc.as_ref().unwrap().path, copy);
 }
+
+/// The label of the control that has the keyboard focus.
+fn focused_label(h: &Harness<'_, MamoriApp>) -> Option<String> {
+    use egui_kittest::kittest::NodeT;
+    for role in [
+        Role::Button,
+        Role::TextInput,
+        Role::RadioButton,
+        Role::ComboBox,
+        Role::CheckBox,
+    ] {
+        if let Some(n) = h.query_all_by_role(role).find(|n| n.is_focused()) {
+            return Some(n.accesskit_node().label().unwrap_or_default());
+        }
+    }
+    None
+}
+
+/// Presses Tab until the control labelled `label` has the focus; returns how many presses.
+fn tab_to(h: &mut Harness<'_, MamoriApp>, label: &str) -> usize {
+    let mut seen = Vec::new();
+    for presses in 1..=60 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let focused = focused_label(h);
+        if focused.as_deref() == Some(label) {
+            return presses;
+        }
+        seen.push(focused);
+    }
+    panic!("Tab never reached '{label}'; focus went through {seen:?}");
+}
+
+#[test]
+fn a_check_can_be_started_and_answered_with_the_keyboard_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    // The company name is the first field of the form, before the open/file controls.
+    let company = s(&h, "ui.company");
+    let to_company = tab_to(&mut h, &company);
+    h.get_by_label(&company).type_text("キーボード株式会社");
+    h.run();
+    let begin = s(&h, "ui.begin");
+    let to_begin = tab_to(&mut h, &begin);
+    assert!(to_begin >= 5, "Tab goes through the form fields first");
+    assert!(to_company < 20, "the form comes early in the tab order");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(current_question(&h), "quick.rules");
+    h.key_press(egui::Key::Num3);
+    h.run();
+    let doc = h.state().doc.as_ref().unwrap();
+    assert_eq!(doc.assessment.company.name, "キーボード株式会社");
+    assert_eq!(doc.assessment.answer("quick.rules"), Some(Answer::No));
+    // From the question page, Tab reaches the results button; Enter opens the results.
+    let results = s(&h, "ui.nav_results");
+    tab_to(&mut h, &results);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().screen, Screen::Results);
+}
