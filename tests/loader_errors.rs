@@ -179,3 +179,25 @@ fn invalid_utf8_and_bom() {
     assert_eq!((d.line, d.col), (3, 5), "{d}");
     assert!(d.message.contains("UTF-8"), "{d}");
 }
+
+#[test]
+fn one_file_can_be_swapped_into_the_built_in_folder() {
+    use mamori::core::load::{load_embedded, load_embedded_with, EMBEDDED};
+    const RULES: &str = "checklists/10_rules.ron";
+    let original = EMBEDDED.iter().find(|(p, _)| *p == RULES).unwrap().1;
+    let same = load_embedded_with(RULES, original);
+    assert!(same.is_clean(), "{:#?}", same.diagnostics);
+    assert_eq!(
+        same.bundle.checklists.len(),
+        load_embedded().bundle.checklists.len()
+    );
+
+    let mut broken = original.to_vec();
+    broken.truncate(original.len() / 2);
+    let out = load_embedded_with(RULES, &broken);
+    assert!(!out.is_clean());
+    let d = &out.diagnostics[0];
+    assert_eq!(d.file, format!("questionnaires/{RULES}"), "{d}");
+    assert!(d.line > 1, "{d}");
+    assert!(!out.bundle.checklists.iter().any(|c| c.id == "rules"));
+}

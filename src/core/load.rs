@@ -107,6 +107,25 @@ pub fn load_embedded() -> LoadOutcome {
 
 const EMBEDDED_PREFIX: &str = "questionnaires/";
 
+/// Loads the built-in questionnaires with the file `rel` (a path relative to the folder, e.g.
+/// `checklists/10_rules.ron`) replaced by `bytes`, or added when the folder has no such file.
+///
+/// This is the single-file entry to the loader: the fuzz targets and the bad-input tests feed
+/// one file through the same parser and validation as a real folder.
+pub fn load_embedded_with(rel: &str, bytes: &[u8]) -> LoadOutcome {
+    let mut files: Vec<(String, String, Vec<u8>)> = EMBEDDED
+        .iter()
+        .filter(|(p, _)| *p != rel)
+        .map(|(p, b)| (p.to_string(), format!("{EMBEDDED_PREFIX}{p}"), b.to_vec()))
+        .collect();
+    files.push((
+        rel.to_string(),
+        format!("{EMBEDDED_PREFIX}{rel}"),
+        bytes.to_vec(),
+    ));
+    load_files(files, EMBEDDED_PREFIX)
+}
+
 /// Every string key of the built-in strings files.
 fn embedded_string_keys() -> Vec<String> {
     EMBEDDED
