@@ -656,7 +656,13 @@ impl MamoriApp {
                 self.go(Screen::Overview);
             }
             Err(e) => {
-                self.error = Some(format!("{e}\n\n{}", self.t("ui.error_kept")));
+                // The file is left as it is: it is never assigned as the autosave target.
+                let kept = if self.doc.is_some() {
+                    "ui.error_kept"
+                } else {
+                    "ui.error_not_opened"
+                };
+                self.error = Some(format!("{e}\n\n{}", self.t(kept)));
             }
         }
     }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::diag::{decode_text, from_ron_error, Diagnostic};
-use super::fsutil::write_atomic;
+use super::fsutil::write_with_backup;
 use super::schema::{Answer, Bundle};
 
 /// The format version this build writes (and the newest it reads).
@@ -302,9 +302,10 @@ impl Assessment {
         format!("// mamori assessment file (see {DOC})\n{body}\n")
     }
 
-    /// Writes the file atomically (temp file, fsync, rename, fsync of the folder).
+    /// Writes the file atomically (temp file, fsync, rename, fsync of the folder), keeping the
+    /// previous version next to it as `name.ron.bak` (see [`crate::core::fsutil::backup_path`]).
     pub fn save(&self, path: &Path) -> Result<(), AssessmentError> {
-        write_atomic(path, self.to_ron_string().as_bytes()).map_err(|source| AssessmentError::Io {
+        write_with_backup(path, self.to_ron_string().as_bytes(), |_| true).map_err(|source| AssessmentError::Io {
             path: path.to_path_buf(),
             action: "writing",
             verb: "write",

@@ -1,8 +1,9 @@
-//! Atomic file writing: a temp file in the same folder, fsync, rename, fsync of the folder.
+//! Atomic file writing: a temp file in the same folder, fsync, rename, fsync of the folder;
+//! and saving with a backup of the previous version next to the file (`name.ron.bak`).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` so that, whatever happens, `path` holds either its old content or
 /// the new content in full, never a mix or a truncated file.
@@ -40,6 +41,42 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// The backup kept next to `path`: the same name with `.bak` appended (`a.ron` → `a.ron.bak`).
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves `bytes` to `path` atomically, first keeping the file's current content (if any) as
+/// [`backup_path`], itself written atomically. Whenever the process stops, `path` holds the old
+/// or the new content in full, and the backup holds a complete earlier version.
+///
+/// `keep_old` decides whether the current content may be kept as the backup (it is given the
+/// old bytes); when it says no, an old backup is removed instead, so that e.g. a plaintext
+/// version never stays next to an encrypted file.
+pub fn write_with_backup(
+    path: &Path,
+    bytes: &[u8],
+    keep_old: impl Fn(&[u8]) -> bool,
+) -> io::Result<()> {
+    let bak = backup_path(path);
+    match fs::read(path) {
+        Ok(old) if old == bytes => {}
+        Ok(old) if keep_old(&old) => write_atomic(&bak, &old)?,
+        Ok(_) => match fs::remove_file(&bak) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    write_atomic(path, bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,6 +93,24 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn keeps_the_previous_version_as_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.ron");
+        write_with_backup(&p, b"one", |_| true).unwrap();
+        assert!(!backup_path(&p).exists());
+        write_with_backup(&p, b"two", |_| true).unwrap();
+        assert_eq!(fs::read(backup_path(&p)).unwrap(), b"one");
+        write_with_backup(&p, b"three", |_| true).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"three");
+        assert_eq!(fs::read(backup_path(&p)).unwrap(), b"two");
+        assert_eq!(backup_path(&p).file_name().unwrap(), "a.ron.bak");
+        // A refused old version is not kept, and the older backup goes too.
+        write_with_backup(&p, b"four", |old| old != b"three").unwrap();
+        assert!(!backup_path(&p).exists());
+        assert_eq!(fs::read(&p).unwrap(), b"four");
     }
 
     #[test]
