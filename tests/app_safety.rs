@@ -58,7 +58,10 @@ fn opening_a_broken_file_keeps_the_open_check_and_never_writes_the_file() {
     h.state_mut().send(Command::Open(broken.clone()));
     h.run();
     // The error is shown in the window, with where and what to do.
-    assert!(has_text(&h, "壊れた.ron:6:"), "no file:line:col in the window");
+    assert!(
+        has_text(&h, "壊れた.ron:6:"),
+        "no file:line:col in the window"
+    );
     let kept = s(&h, "ui.error_kept");
     assert!(has_text(&h, &kept));
     let doc = h.state().doc.as_ref().unwrap();

@@ -26,7 +26,8 @@ fn version(tag: &str, v: Answer) -> Assessment {
     a.company.name = format!("株式会社{tag}");
     for (_, q) in bundle.questions() {
         a.set_answer(&q.id, Some(v));
-        a.answers.get_mut(&q.id).unwrap().note = format!("{tag}: {}", "秘密管理の記録。".repeat(60));
+        a.answers.get_mut(&q.id).unwrap().note =
+            format!("{tag}: {}", "秘密管理の記録。".repeat(60));
     }
     a
 }
@@ -111,7 +112,10 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
         if bak.exists() {
             let old = Assessment::load(&bak)
                 .unwrap_or_else(|e| panic!("kill {i}: the backup does not load: {e}"));
-            assert!(old == a || old == b, "kill {i}: the backup is neither version");
+            assert!(
+                old == a || old == b,
+                "kill {i}: the backup is neither version"
+            );
         }
         for name in data_files(dir.path()) {
             if name == "会社.ron" || name == "会社.ron.bak" {

@@ -305,11 +305,13 @@ impl Assessment {
     /// Writes the file atomically (temp file, fsync, rename, fsync of the folder), keeping the
     /// previous version next to it as `name.ron.bak` (see [`crate::core::fsutil::backup_path`]).
     pub fn save(&self, path: &Path) -> Result<(), AssessmentError> {
-        write_with_backup(path, self.to_ron_string().as_bytes(), |_| true).map_err(|source| AssessmentError::Io {
-            path: path.to_path_buf(),
-            action: "writing",
-            verb: "write",
-            source,
+        write_with_backup(path, self.to_ron_string().as_bytes(), |_| true).map_err(|source| {
+            AssessmentError::Io {
+                path: path.to_path_buf(),
+                action: "writing",
+                verb: "write",
+                source,
+            }
         })
     }
 }
