@@ -585,12 +585,10 @@ fn write_score_text(
         writeln!(out, "\n{}: {}", s("score.unanswered"), r.unanswered.len())?;
     }
     if !r.orphan_answers.is_empty() {
-        writeln!(
-            out,
-            "\n{}: {}",
-            s("score.orphans"),
-            r.orphan_answers.join(", ")
-        )?;
+        writeln!(out, "\n{}:", s("score.orphans"))?;
+        for line in crate::core::scoring::orphan_answer_lines(b, a, r, lang) {
+            writeln!(out, "  {line}")?;
+        }
     }
 
     writeln!(out, "\n{}", s("score.consult"))?;

@@ -855,7 +855,9 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
     if !r.orphan_answers.is_empty() {
         ui.add_space(theme::SECTION_GAP);
         ui.label(theme::section(b.s("score.orphans", lang)));
-        ui.label(r.orphan_answers.join(", "));
+        for line in crate::core::scoring::orphan_answer_lines(b, a, &r, lang) {
+            ui.label(line);
+        }
     }
     if a.mode == Mode::Adviser && !app.presentation {
         ui.add_space(theme::SECTION_GAP);

@@ -10,8 +10,9 @@ use super::diag::{decode_text, from_ron_error, Diagnostic};
 use super::fsutil::write_with_backup;
 use super::schema::{Answer, Bundle};
 
-/// The format version this build writes (and the newest it reads).
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build writes (and the newest it reads). Older versions are
+/// migrated on load (see [`crate::core::migrate`] for the history and the chain).
+pub const FORMAT_VERSION: u32 = 2;
 
 const DOC: &str = "docs/assessment-format.md";
 
@@ -257,6 +258,9 @@ impl Assessment {
                     found: probe.format_version,
                     supported: FORMAT_VERSION,
                 });
+            }
+            if (1..FORMAT_VERSION).contains(&probe.format_version) {
+                return super::migrate::from_old(shown, text, probe.format_version);
             }
         }
         match opts.from_str::<Assessment>(text) {

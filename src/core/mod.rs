@@ -7,6 +7,7 @@ pub mod date;
 pub mod diag;
 pub mod fsutil;
 pub mod load;
+pub mod migrate;
 pub mod schema;
 pub mod scoring;
 pub mod text;

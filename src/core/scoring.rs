@@ -472,3 +472,27 @@ fn finding_contacts(bundle: &Bundle, q: &Question) -> Vec<String> {
     }
     out
 }
+
+/// The answers to questions the questionnaire no longer has, in words, one line each:
+/// `question id: answer (note)`. They are kept in the file and shown, never dropped.
+pub fn orphan_answer_lines(
+    bundle: &Bundle,
+    a: &Assessment,
+    r: &ScoreReport,
+    lang: crate::core::text::Lang,
+) -> Vec<String> {
+    r.orphan_answers
+        .iter()
+        .map(|id| {
+            let entry = a.answers.get(id);
+            let value = entry
+                .and_then(|e| e.value)
+                .map(|v| bundle.s(v.string_key(), lang).to_string())
+                .unwrap_or_else(|| "—".to_string());
+            match entry.map(|e| e.note.trim()).filter(|n| !n.is_empty()) {
+                Some(note) => format!("{id}: {value} ({note})"),
+                None => format!("{id}: {value}"),
+            }
+        })
+        .collect()
+}
