@@ -154,10 +154,7 @@ fn orphan_answers_are_kept_on_save_and_shown_by_the_cli() {
         .output()
         .unwrap();
     let text = String::from_utf8(o.stdout).unwrap();
-    assert!(
-        text.contains("現在の質問票にない質問への回答"),
-        "{text}"
-    );
+    assert!(text.contains("現在の質問票にない質問への回答"), "{text}");
     assert!(
         text.contains("quick.removed_question: 一部 (昔の質問へのメモ)"),
         "{text}"

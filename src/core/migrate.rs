@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::assessment::{
-    AdviserNotes, AnswerEntry, Assessment, AssessmentError, CompanyProfile, Mode,
-    QuestionnaireRef, FORMAT_VERSION,
+    AdviserNotes, AnswerEntry, Assessment, AssessmentError, CompanyProfile, Mode, QuestionnaireRef,
+    FORMAT_VERSION,
 };
 use super::date::Date;
 use super::diag::{from_ron_error, Diagnostic};
