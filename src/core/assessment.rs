@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::date::Date;
 use super::diag::{decode_text, from_ron_error, Diagnostic};
 use super::fsutil::write_with_backup;
+use super::inventory::InventoryItem;
 use super::schema::{Answer, Bundle};
 
 /// The format version this build writes (and the newest it reads). Older versions are
@@ -177,6 +178,29 @@ pub struct Assessment {
     /// The adviser's private notes.
     #[serde(default)]
     pub adviser: AdviserNotes,
+    /// The information inventory (case 01 steps 1 and 2); left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inventory: Vec<InventoryItem>,
+    /// Who acts on a finding and by when, by question id; left out of the file when empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub actions: BTreeMap<String, FindingAction>,
+}
+
+/// Who acts on a finding, and by when (part of the company's copy; exported to CSV).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FindingAction {
+    /// Who is responsible.
+    pub owner: String,
+    /// The due date.
+    pub due: Option<Date>,
+}
+
+impl FindingAction {
+    /// True when neither an owner nor a date is set.
+    pub fn is_empty(&self) -> bool {
+        self.owner.trim().is_empty() && self.due.is_none()
+    }
 }
 
 /// Why an assessment file could not be read or written.
@@ -231,6 +255,8 @@ impl Assessment {
             mode: Mode::SelfCheck,
             answers: BTreeMap::new(),
             adviser: AdviserNotes::default(),
+            inventory: Vec::new(),
+            actions: BTreeMap::new(),
         }
     }
 

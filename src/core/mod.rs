@@ -6,8 +6,13 @@ pub mod assessment;
 pub mod date;
 pub mod diag;
 pub mod fsutil;
+pub mod inventory;
 pub mod load;
 pub mod migrate;
 pub mod schema;
 pub mod scoring;
 pub mod text;
+
+pub mod aggregate;
+pub mod compare;
+pub mod export;

@@ -1,0 +1,272 @@
+//! Visits over time: two or more assessments of the same company compared.
+//!
+//! The newest visit is compared with the one before it (per-checklist score change, findings
+//! resolved / new / still open, "to confirm" items cleared); with three or more visits every
+//! visit's overall and checklist scores form a trend, oldest first.
+//!
+//! mamori knows only the questionnaire it has loaded. When two visits were made with different
+//! versions of it, they are compared on the questions they share: a question the older file
+//! answered but the loaded questionnaire no longer has is listed as removed, and a question the
+//! newer file answered that the older file never answered is listed as added; both are left out
+//! of the score change and of the finding arithmetic.
+
+use std::collections::BTreeSet;
+
+use super::assessment::Assessment;
+use super::date::Date;
+use super::schema::{Bundle, ChecklistKind};
+use super::scoring::{score, ScoreReport};
+
+/// One visit's scores.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VisitScores {
+    /// The date of the visit.
+    pub date: Date,
+    /// The questionnaire version the file was made with.
+    pub version: u32,
+    /// Overall score 0–100.
+    pub overall: Option<f64>,
+    /// Scored (non-screening) checklists: `(checklist id, score)`, in display order.
+    pub checklists: Vec<(String, Option<f64>)>,
+}
+
+/// The change of one checklist's score between the previous and the newest visit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChecklistChange {
+    /// Checklist id.
+    pub id: String,
+    /// Score at the previous visit.
+    pub before: Option<f64>,
+    /// Score at the newest visit.
+    pub after: Option<f64>,
+}
+
+impl ChecklistChange {
+    /// `after − before`, when both are known.
+    pub fn delta(&self) -> Option<f64> {
+        Some(self.after? - self.before?)
+    }
+}
+
+/// Everything the comparison shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Every visit, oldest first (the newest is last).
+    pub visits: Vec<VisitScores>,
+    /// Overall score change, newest against previous (on shared questions).
+    pub overall: ChecklistChange,
+    /// Per scored checklist, newest against previous (on shared questions).
+    pub checklists: Vec<ChecklistChange>,
+    /// Findings of the previous visit that are gone (question ids).
+    pub resolved: Vec<String>,
+    /// Findings of the newest visit that the previous one did not have.
+    pub new_findings: Vec<String>,
+    /// Findings present at both visits.
+    pub still_open: Vec<String>,
+    /// "To confirm" items of the previous visit now answered otherwise.
+    pub confirmed: Vec<String>,
+    /// "To confirm" items of both visits.
+    pub still_to_confirm: Vec<String>,
+    /// Questions answered at the newest visit that the previous file never had (other version).
+    pub added_questions: Vec<String>,
+    /// Questions answered at the previous visit that the loaded questionnaire does not have.
+    pub removed_questions: Vec<String>,
+    /// Whether the two visits were made with different questionnaire versions.
+    pub versions_differ: bool,
+    /// Whether the company names differ (probably not the same company).
+    pub company_differs: bool,
+}
+
+impl Comparison {
+    /// Whether there are enough visits (three or more) for a trend.
+    pub fn has_trend(&self) -> bool {
+        self.visits.len() >= 3
+    }
+}
+
+/// Why a comparison cannot be made.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CompareError {
+    /// Fewer than two assessments.
+    #[error("a comparison needs at least two assessments of the same company; give the newest first, then one or more older ones")]
+    TooFew,
+    /// A file answers another questionnaire.
+    #[error("visit {index} answers the questionnaire '{found}', not '{expected}'; compare only assessments of the same questionnaire")]
+    Foreign {
+        /// 1-based position among the given assessments.
+        index: usize,
+        /// Its questionnaire id.
+        found: String,
+        /// The loaded questionnaire id.
+        expected: String,
+    },
+}
+
+/// Keeps only the answers to `shared` question ids.
+fn restricted(a: &Assessment, shared: &BTreeSet<String>) -> Assessment {
+    let mut r = a.clone();
+    r.answers.retain(|id, _| shared.contains(id));
+    r
+}
+
+fn visit(bundle: &Bundle, a: &Assessment, r: &ScoreReport) -> VisitScores {
+    VisitScores {
+        date: a.date,
+        version: a.questionnaire.version,
+        overall: r.overall,
+        checklists: r
+            .checklists
+            .iter()
+            .filter(|c| c.kind != ChecklistKind::Screening)
+            .filter(|c| bundle.checklist(&c.id).is_some())
+            .map(|c| (c.id.clone(), c.score))
+            .collect(),
+    }
+}
+
+/// Compares `newest` with `older` visits (the first of `older` is the previous visit; the
+/// rest are earlier still, in any order: the trend is sorted by date).
+pub fn compare(
+    bundle: &Bundle,
+    newest: &Assessment,
+    older: &[Assessment],
+) -> Result<Comparison, CompareError> {
+    let Some(previous) = older.first() else {
+        return Err(CompareError::TooFew);
+    };
+    let (qid, _) = bundle.id_version();
+    for (i, a) in std::iter::once(newest).chain(older).enumerate() {
+        if a.questionnaire.id != qid {
+            return Err(CompareError::Foreign {
+                index: i + 1,
+                found: a.questionnaire.id.clone(),
+                expected: qid.to_string(),
+            });
+        }
+    }
+    let known: BTreeSet<String> = bundle.questions().map(|(_, q)| q.id.clone()).collect();
+    let answered = |a: &Assessment| -> BTreeSet<String> {
+        a.answers
+            .iter()
+            .filter(|(_, e)| e.value.is_some())
+            .map(|(k, _)| k.clone())
+            .collect()
+    };
+    let versions_differ = newest.questionnaire.version != previous.questionnaire.version;
+    let (now_ids, prev_ids) = (answered(newest), answered(previous));
+    let (new_a, prev_a, added, removed) = if versions_differ {
+        let shared: BTreeSet<String> = known
+            .iter()
+            .filter(|id| prev_ids.contains(*id))
+            .cloned()
+            .collect();
+        let added = now_ids
+            .iter()
+            .filter(|id| known.contains(*id) && !prev_ids.contains(*id))
+            .cloned()
+            .collect();
+        let removed = prev_ids
+            .iter()
+            .filter(|id| !known.contains(*id))
+            .cloned()
+            .collect();
+        (
+            restricted(newest, &shared),
+            restricted(previous, &shared),
+            added,
+            removed,
+        )
+    } else {
+        (newest.clone(), previous.clone(), Vec::new(), Vec::new())
+    };
+    let now = score(bundle, &new_a);
+    let before = score(bundle, &prev_a);
+
+    let ids = |r: &ScoreReport| -> Vec<String> {
+        r.findings.iter().map(|f| f.question_id.clone()).collect()
+    };
+    let (now_f, before_f) = (ids(&now), ids(&before));
+    let order = |v: Vec<String>| -> Vec<String> {
+        // Question display order, so lists read like the questionnaire.
+        let mut v = v;
+        v.sort_by_key(|id| bundle.questions().position(|(_, q)| q.id == *id));
+        v
+    };
+    let resolved = order(
+        before_f
+            .iter()
+            .filter(|id| !now_f.contains(id))
+            .cloned()
+            .collect(),
+    );
+    let new_findings = order(
+        now_f
+            .iter()
+            .filter(|id| !before_f.contains(id))
+            .cloned()
+            .collect(),
+    );
+    let still_open = order(
+        now_f
+            .iter()
+            .filter(|id| before_f.contains(id))
+            .cloned()
+            .collect(),
+    );
+    let confirmed = before
+        .to_confirm
+        .iter()
+        .filter(|id| !now.to_confirm.contains(id) && new_a.answer(id).is_some())
+        .cloned()
+        .collect();
+    let still_to_confirm = before
+        .to_confirm
+        .iter()
+        .filter(|id| now.to_confirm.contains(id))
+        .cloned()
+        .collect();
+
+    let checklists = now
+        .checklists
+        .iter()
+        .filter(|c| c.kind != ChecklistKind::Screening)
+        .map(|c| ChecklistChange {
+            id: c.id.clone(),
+            before: before
+                .checklists
+                .iter()
+                .find(|b| b.id == c.id)
+                .and_then(|b| b.score),
+            after: c.score,
+        })
+        .collect();
+
+    // The trend: every visit scored in full on its own answers, oldest first.
+    let mut visits: Vec<VisitScores> = std::iter::once(newest)
+        .chain(older)
+        .map(|a| visit(bundle, a, &score(bundle, a)))
+        .collect();
+    visits.sort_by_key(|v| v.date);
+
+    let company_differs = older
+        .iter()
+        .any(|a| a.company.name.trim() != newest.company.name.trim());
+    Ok(Comparison {
+        visits,
+        overall: ChecklistChange {
+            id: String::new(),
+            before: before.overall,
+            after: now.overall,
+        },
+        checklists,
+        resolved,
+        new_findings,
+        still_open,
+        confirmed,
+        still_to_confirm,
+        added_questions: added,
+        removed_questions: removed,
+        versions_differ,
+        company_differs,
+    })
+}

@@ -1,0 +1,211 @@
+//! CSV export of the findings (one row per finding) and of the information inventory (one row
+//! per item), for a remediation plan kept in a spreadsheet.
+//!
+//! Both are UTF-8 with a byte-order mark (so that Excel on Windows reads the Japanese
+//! correctly), CRLF line ends and RFC 4180 quoting. A cell that a spreadsheet would run as a
+//! formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+//! The inventory is a second file (see `docs/cli.md`): the two tables have different columns.
+
+use super::assessment::Assessment;
+use super::schema::Bundle;
+use super::scoring::ScoreReport;
+use super::text::Lang;
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &str = "\u{feff}";
+
+/// String keys of the findings columns, in order.
+pub const FINDING_COLUMNS: [&str; 10] = [
+    "score.csv_checklist",
+    "score.csv_question_id",
+    "score.csv_question",
+    "score.csv_answer",
+    "score.csv_severity",
+    "score.csv_case",
+    "score.csv_first_step",
+    "score.csv_desk",
+    "score.csv_owner",
+    "score.csv_due",
+];
+
+/// String keys of the inventory columns, in order.
+pub const INVENTORY_COLUMNS: [&str; 5] = [
+    "score.csv_inv_name",
+    "score.csv_inv_category",
+    "score.csv_inv_rank",
+    "score.csv_inv_locations",
+    "score.csv_inv_access",
+];
+
+/// One cell, quoted when needed and guarded against formula injection.
+pub fn cell(value: &str) -> String {
+    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+fn row(out: &mut String, cells: &[String]) {
+    let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
+}
+
+/// The findings CSV: one row per finding of `report`, most severe first; owner and due date
+/// from the assessment's actions.
+pub fn findings_csv(b: &Bundle, a: &Assessment, report: &ScoreReport, lang: Lang) -> String {
+    let mut out = String::from(BOM);
+    let header: Vec<String> = FINDING_COLUMNS
+        .iter()
+        .map(|k| b.s(k, lang).to_string())
+        .collect();
+    row(&mut out, &header);
+    for f in &report.findings {
+        let Some((c, q)) = b.question(&f.question_id) else {
+            continue;
+        };
+        let case = f
+            .advice
+            .iter()
+            .filter_map(|id| b.advice(id))
+            .find(|adv| adv.case_no.is_some())
+            .or_else(|| f.advice.first().and_then(|id| b.advice(id)));
+        let desks: Vec<String> = f
+            .contacts
+            .iter()
+            .filter_map(|id| b.contact(id))
+            .map(|c| match c.phone_display(lang) {
+                Some(p) => format!("{} {p}", c.name.get(lang)),
+                None => c.name.get(lang).to_string(),
+            })
+            .collect();
+        let action = a.actions.get(&f.question_id);
+        row(
+            &mut out,
+            &[
+                c.title.get(lang).to_string(),
+                q.id.clone(),
+                q.text.get(lang).to_string(),
+                b.s(f.answer.string_key(), lang).to_string(),
+                b.s(&f.severity.string_key(), lang).to_string(),
+                case.map(|adv| format!("{} {}", adv.id, adv.title.get(lang)))
+                    .unwrap_or_default(),
+                case.map(|adv| adv.first_step.get(lang).to_string())
+                    .unwrap_or_default(),
+                desks.join(" / "),
+                action
+                    .map(|x| x.owner.trim().to_string())
+                    .unwrap_or_default(),
+                action
+                    .and_then(|x| x.due)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ],
+        );
+    }
+    out
+}
+
+/// The inventory CSV: one row per item; several locations are joined with ` / `.
+pub fn inventory_csv(b: &Bundle, a: &Assessment, lang: Lang) -> String {
+    let mut out = String::from(BOM);
+    let header: Vec<String> = INVENTORY_COLUMNS
+        .iter()
+        .map(|k| b.s(k, lang).to_string())
+        .collect();
+    row(&mut out, &header);
+    for item in &a.inventory {
+        let locations: Vec<String> = item
+            .locations
+            .iter()
+            .map(|l| b.s(&l.string_key(), lang).to_string())
+            .collect();
+        row(
+            &mut out,
+            &[
+                item.name.clone(),
+                item.category
+                    .map(|c| b.s(&c.string_key(), lang).to_string())
+                    .unwrap_or_default(),
+                item.rank
+                    .map(|r| b.s(&r.string_key(), lang).to_string())
+                    .unwrap_or_default(),
+                locations.join(" / "),
+                item.access.clone(),
+            ],
+        );
+    }
+    out
+}
+
+/// Parses CSV text as written here (BOM, RFC 4180 quoting) back into rows of cells; used to
+/// check exports and by tests.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match (quoted, ch) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_guarded() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(cell("+81"), "'+81");
+        assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("@x"), "'@x");
+        assert_eq!(cell("=a,b"), "\"'=a,b\"");
+        assert_eq!(cell("二行\n目"), "\"二行\n目\"");
+        assert_eq!(cell("03-3581-1101"), "03-3581-1101");
+    }
+
+    #[test]
+    fn parse_reads_back_what_row_writes() {
+        let mut out = String::from(BOM);
+        let cells = vec![
+            "営業秘密, \"極秘\"".to_string(),
+            "改\n行".to_string(),
+            String::new(),
+        ];
+        row(&mut out, &cells);
+        row(&mut out, &["x".to_string()]);
+        assert_eq!(parse_csv(&out), vec![cells, vec!["x".to_string()]]);
+    }
+}
