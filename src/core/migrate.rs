@@ -71,6 +71,8 @@ pub fn v1_to_v2(v1: V1) -> Assessment {
         mode: v1.mode,
         answers: v1.answers,
         adviser: v1.adviser,
+        inventory: Vec::new(),
+        actions: BTreeMap::new(),
     }
 }
 
