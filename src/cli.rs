@@ -15,6 +15,8 @@ use crate::core::schema::{Answer, Bundle};
 use crate::core::scoring::{score, Band, ScoreReport, GOOD_FROM, IMPROVE_FROM};
 use crate::core::text::Lang;
 
+mod teams;
+
 /// Command-line arguments.
 #[derive(Debug, Parser)]
 #[command(
@@ -114,6 +116,40 @@ pub enum Command {
         /// Print JSON (field names documented in docs/cli.md).
         #[arg(long)]
         json: bool,
+        /// Language of the texts: ja or en.
+        #[arg(long, default_value = "ja", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Export the findings (one row per finding) and the information inventory as CSV.
+    Export {
+        /// The assessment file.
+        file: PathBuf,
+        /// The findings CSV to write; the inventory goes next to it as NAME-inventory.csv.
+        #[arg(long, value_name = "OUT.csv")]
+        csv: PathBuf,
+        /// Language of the texts: ja or en.
+        #[arg(long, default_value = "ja", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Merge a workshop class into one anonymous picture (files or folders of .ron files).
+    Aggregate {
+        /// Assessment files, or folders holding them.
+        #[arg(required = true, value_name = "FILES")]
+        files: Vec<PathBuf>,
+        /// Print JSON (format mamori-aggregate/1, documented in docs/cli.md).
+        #[arg(long)]
+        json: bool,
+        /// Language of the texts: ja or en.
+        #[arg(long, default_value = "ja", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Compare visits to one company: the newest file first, then older ones.
+    Compare {
+        /// The newest assessment.
+        new: PathBuf,
+        /// The previous visit, then any earlier ones.
+        #[arg(required = true, value_name = "OLD")]
+        old: Vec<PathBuf>,
         /// Language of the texts: ja or en.
         #[arg(long, default_value = "ja", value_parser = parse_lang)]
         lang: Lang,
@@ -281,6 +317,18 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
                 write_score_text(&bundle, &a, &report, lang, out)?;
             }
             Ok(0)
+        }
+        Command::Export { file, csv, lang } => {
+            let bundle = load_clean(cli.questionnaires.as_deref())?;
+            teams::export_cmd(&bundle, &file, &csv, lang, out, err)
+        }
+        Command::Aggregate { files, json, lang } => {
+            let bundle = load_clean(cli.questionnaires.as_deref())?;
+            teams::aggregate_cmd(&bundle, &files, json, lang, out, err)
+        }
+        Command::Compare { new, old, lang } => {
+            let bundle = load_clean(cli.questionnaires.as_deref())?;
+            teams::compare_cmd(&bundle, &new, &old, lang, out, err)
         }
     }
 }
