@@ -143,6 +143,7 @@ pub struct AdviserNotes {
     /// General notes on the visit.
     pub general: String,
     /// Notes per question id.
+    #[serde(deserialize_with = "unique_keys")]
     pub per_question: BTreeMap<String, String>,
 }
 
@@ -173,7 +174,7 @@ pub struct Assessment {
     #[serde(default)]
     pub mode: Mode,
     /// Answers by question id (answers to questions unknown to the questionnaire are kept).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub answers: BTreeMap<String, AnswerEntry>,
     /// The adviser's private notes.
     #[serde(default)]
@@ -231,6 +232,39 @@ pub enum AssessmentError {
         /// Newest version this build reads.
         supported: u32,
     },
+}
+
+/// Deserializes a map keyed by question id, refusing an id that appears twice: keeping only
+/// one of the two would silently lose an answer or a note.
+pub(crate) fn unique_keys<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Unique<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Unique<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map from question ids")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut m: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(k) = m.next_key::<String>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the question id \"{k}\" appears twice; keep one of the two entries"
+                    )));
+                }
+                let v = m.next_value()?;
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Unique(std::marker::PhantomData))
 }
 
 #[derive(Deserialize)]
@@ -312,7 +346,7 @@ impl Assessment {
 
     /// Reads an assessment file.
     pub fn load(path: &Path) -> Result<Assessment, AssessmentError> {
-        let bytes = std::fs::read(path).map_err(|source| AssessmentError::Io {
+        let bytes = super::diag::read_limited(path).map_err(|source| AssessmentError::Io {
             path: path.to_path_buf(),
             action: "reading",
             verb: "read",

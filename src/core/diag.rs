@@ -43,6 +43,18 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
 /// Size limit for any file mamori reads as text (questionnaire or assessment).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of `path`: enough for [`decode_text`] to refuse
+/// a file that is too large, without ever holding more than that in memory (even for a huge
+/// file or a device such as `/dev/zero`).
+pub fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Checks size and UTF-8, strips a UTF-8 byte-order mark and returns the text; on failure,
 /// a diagnostic for `file`.
 pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
@@ -52,8 +64,7 @@ pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
             line: 1,
             col: 1,
             message: format!(
-                "the file is {} bytes, more than the limit of {} bytes",
-                bytes.len(),
+                "the file is larger than {} bytes (4 MiB), the limit for a mamori file",
                 MAX_FILE_BYTES
             ),
             hint: "This is not a mamori file, or it is damaged: choose the right file".into(),
@@ -105,6 +116,21 @@ pub fn from_ron_error(
     let rest = &slice[offset.min(slice.len())..];
     offset += rest.len() - rest.trim_start().len();
     let (line, col) = line_col(src, base + offset);
+    if only_trivia(src) {
+        return Diagnostic {
+            file: file.to_string(),
+            line,
+            col,
+            message: "the file is empty (it holds only white space or comments)".into(),
+            hint: format!(
+                "Choose the right file; if it was yours, restore it from its backup (NAME.ron.bak) (see {doc})"
+            ),
+        };
+    }
+    // Cut off: nothing but comments after the error, or the error is on a last line that has
+    // no line end (every editor and mamori end a file with one).
+    let rest = &slice[offset.min(slice.len())..];
+    let at_end = only_trivia(rest) || (!rest.contains('\n') && !src.ends_with('\n'));
     use ron::error::Error as E;
     let hint = match &err.code {
         E::NoSuchStructField { .. } => {
@@ -119,11 +145,39 @@ pub fn from_ron_error(
         E::ExceededRecursionLimit => "The data is nested too deeply; flatten it".to_string(),
         _ => format!("Fix the value at this position (see {doc} for the format)"),
     };
+    if at_end {
+        return Diagnostic {
+            file: file.to_string(),
+            line,
+            col,
+            message: format!("{} (the file ends here: it is cut off)", err.code),
+            hint: format!(
+                "The end of the file is missing; if it was yours, restore it from its backup (NAME.ron.bak) (see {doc})"
+            ),
+        };
+    }
     Diagnostic {
         file: file.to_string(),
         line,
         col,
         message: err.code.to_string(),
         hint,
+    }
+}
+
+/// True when `text` holds nothing but white space and RON comments.
+fn only_trivia(mut text: &str) -> bool {
+    loop {
+        text = text.trim_start();
+        if let Some(rest) = text.strip_prefix("//") {
+            text = rest.split_once('\n').map(|x| x.1).unwrap_or("");
+        } else if let Some(rest) = text.strip_prefix("/*") {
+            match rest.split_once("*/") {
+                Some((_, after)) => text = after,
+                None => return false,
+            }
+        } else {
+            return text.is_empty();
+        }
     }
 }

@@ -190,7 +190,7 @@ pub fn load_dir(dir: &Path) -> LoadOutcome {
         }
     }
     for rel in rels {
-        match std::fs::read(dir.join(&rel)) {
+        match super::diag::read_limited(&dir.join(&rel)) {
             Ok(bytes) => files.push((rel.clone(), shown(&rel), bytes)),
             Err(e) => diagnostics.push(Diagnostic {
                 file: shown(&rel),

@@ -52,7 +52,7 @@ pub struct V1 {
     #[serde(default)]
     pub mode: Mode,
     /// Answers by question id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::assessment::unique_keys")]
     pub answers: BTreeMap<String, AnswerEntry>,
     /// The adviser's private notes.
     #[serde(default)]
