@@ -74,12 +74,12 @@ fn fifty_mb(start: &[u8]) -> Vec<u8> {
 fn million_deep(valid: &[u8], marker: &str, prefix: &str) -> Vec<u8> {
     let text = String::from_utf8(valid.to_vec()).unwrap();
     let at = text.find(marker).unwrap() + marker.len();
-    let mut v = text[..at].as_bytes().to_vec();
+    let mut v = text.as_bytes()[..at].to_vec();
     v.extend_from_slice(prefix.as_bytes());
     v.extend(std::iter::repeat_n(b'[', 1_000_000));
     v.extend(std::iter::repeat_n(b']', 1_000_000));
     v.extend_from_slice(b",\n");
-    v.extend_from_slice(text[at..].as_bytes());
+    v.extend_from_slice(&text.as_bytes()[at..]);
     v
 }
 
