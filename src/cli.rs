@@ -154,6 +154,20 @@ pub enum Command {
         #[arg(long, default_value = "ja", value_parser = parse_lang)]
         lang: Lang,
     },
+    /// Write the PDF report of an assessment (A4; see docs/report.md).
+    Report {
+        /// The assessment file.
+        file: PathBuf,
+        /// The PDF file to write (replaced atomically if it exists).
+        #[arg(long, value_name = "OUT.pdf")]
+        out: PathBuf,
+        /// Language of the report: ja or en.
+        #[arg(long, default_value = "ja", value_parser = parse_lang)]
+        lang: Lang,
+        /// The adviser's copy: include the private notes (never hand this one to the company).
+        #[arg(long)]
+        adviser_copy: bool,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -329,6 +343,24 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Compare { new, old, lang } => {
             let bundle = load_clean(cli.questionnaires.as_deref())?;
             teams::compare_cmd(&bundle, &new, &old, lang, out, err)
+        }
+        Command::Report {
+            file,
+            out: path,
+            lang,
+            adviser_copy,
+        } => {
+            let bundle = load_clean(cli.questionnaires.as_deref())?;
+            let a = Assessment::load(&file)?;
+            check_same_questionnaire(&bundle, &a, &file, err)?;
+            let options = crate::report::ReportOptions {
+                lang,
+                adviser_copy,
+                today: Date::today(),
+            };
+            crate::report::write(&path, &bundle, &a, &options)?;
+            writeln!(out, "{}", path.display())?;
+            Ok(0)
         }
     }
 }

@@ -3,8 +3,11 @@
 //!
 //! - [`core`]: pure logic (questionnaires, assessments, scoring); no GUI, no PDF.
 //! - [`app`]: the egui desktop app.
+//! - [`report`]: the PDF report (printpdf), with a small reusable layout engine.
 //! - [`cli`]: the `mamori` command line, writing to any `Write` so tests capture it.
 
 pub mod app;
+pub mod assets;
 pub mod cli;
 pub mod core;
+pub mod report;

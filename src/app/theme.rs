@@ -6,8 +6,7 @@ use egui::{Color32, FontData, FontDefinitions, FontFamily, RichText};
 
 use crate::core::scoring::{Band, Severity};
 
-/// The bundled Japanese font (BIZ UDPGothic, SIL OFL 1.1; licence in `assets/fonts/OFL.txt`).
-pub const JAPANESE_FONT: &[u8] = include_bytes!("../../assets/fonts/BIZUDPGothic-Regular.ttf");
+pub use crate::assets::JAPANESE_FONT;
 
 /// Space between sections.
 pub const SECTION_GAP: f32 = 14.0;

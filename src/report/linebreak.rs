@@ -1,0 +1,228 @@
+//! Line breaking for mixed Japanese and Latin text.
+//!
+//! Rules, in order:
+//! - a newline in the text always ends a line;
+//! - Latin words (runs of non-space, non-CJK characters) stay whole: lines break at spaces,
+//!   and the spaces at a break are dropped;
+//! - between Japanese characters a line may break anywhere, except that no line starts with
+//!   a closing bracket, a small kana, a prolonged-sound mark or punctuation such as 、。！？
+//!   (kinsoku shori, 行頭禁則), and no line ends with an opening bracket (行末禁則);
+//! - as a last resort, a unit wider than the line (a very long word, a URL) is split
+//!   between characters, so nothing ever runs past the margin.
+
+/// Characters that must not start a line.
+const NO_START: &str = "、。，．,.）)］]｝}〕〉》」』】〙〗〟’”｠»ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～？！?!‼⁇⁈⁉・:;：；/／…‥";
+
+/// Characters that must not end a line.
+const NO_END: &str = "（([［{｛〔〈《「『【〘〖〝‘“｟«";
+
+/// Whether `c` must not begin a line.
+pub fn is_no_start(c: char) -> bool {
+    NO_START.contains(c)
+}
+
+/// Whether `c` must not end a line.
+pub fn is_no_end(c: char) -> bool {
+    NO_END.contains(c)
+}
+
+/// Whether `c` is written without spaces between words (Japanese, Chinese, full-width forms),
+/// so a line may break next to it.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FFF   // radicals
+        | 0x3000..=0x303F // CJK symbols and punctuation
+        | 0x3040..=0x30FF // hiragana, katakana
+        | 0x3100..=0x31FF
+        | 0x3200..=0x33FF // enclosed, compatibility
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF // unified ideographs
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFFEF // half- and full-width forms
+        | 0x20000..=0x3FFFF)
+}
+
+/// Whether a line may break between `a` and `b` (neither a space).
+fn may_break_between(a: char, b: char) -> bool {
+    if is_no_start(b) || is_no_end(a) {
+        return false;
+    }
+    // Inside a Latin word: never.
+    is_cjk(a) || is_cjk(b)
+}
+
+/// An unbreakable unit of text and whether a space came before it.
+struct Unit {
+    text: String,
+    space_before: bool,
+}
+
+/// Splits one paragraph (no newlines) into unbreakable units.
+fn units(paragraph: &str) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut cur = String::new();
+    let mut space_pending = false;
+    let mut prev: Option<char> = None;
+    for c in paragraph.chars() {
+        if c.is_whitespace() && c != '\u{3000}' {
+            if !cur.is_empty() {
+                out.push(Unit {
+                    text: std::mem::take(&mut cur),
+                    space_before: space_pending,
+                });
+            }
+            space_pending = !out.is_empty();
+            prev = None;
+            continue;
+        }
+        if let Some(p) = prev {
+            if may_break_between(p, c) {
+                out.push(Unit {
+                    text: std::mem::take(&mut cur),
+                    space_before: space_pending,
+                });
+                space_pending = false;
+            }
+        }
+        cur.push(c);
+        prev = Some(c);
+    }
+    if !cur.is_empty() {
+        out.push(Unit {
+            text: cur,
+            space_before: space_pending,
+        });
+    }
+    out
+}
+
+/// Breaks `text` into lines no wider than `max_width`, as measured by `width` (the width of
+/// a string, in the same unit as `max_width`). Returns at least one line (possibly empty).
+pub fn break_lines(text: &str, max_width: f32, width: &dyn Fn(&str) -> f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let space = width(" ");
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0.0_f32;
+        for unit in units(paragraph.trim_end_matches('\r')) {
+            let w = width(&unit.text);
+            let gap = if unit.space_before && !line.is_empty() {
+                space
+            } else {
+                0.0
+            };
+            if line_w + gap + w <= max_width {
+                if gap > 0.0 {
+                    line.push(' ');
+                }
+                line.push_str(&unit.text);
+                line_w += gap + w;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                line_w = 0.0;
+            }
+            if w <= max_width {
+                line.push_str(&unit.text);
+                line_w = w;
+                continue;
+            }
+            // Last resort: split the unit between characters.
+            for c in unit.text.chars() {
+                let cw = width(c.encode_utf8(&mut [0; 4]));
+                if line_w + cw > max_width && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_w = 0.0;
+                }
+                line.push(c);
+                line_w += cw;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character is 1 wide, full-width characters 2: easy to reason about.
+    fn w(s: &str) -> f32 {
+        s.chars().map(|c| if is_cjk(c) { 2.0 } else { 1.0 }).sum()
+    }
+
+    #[test]
+    fn latin_words_stay_whole() {
+        let lines = break_lines("a mixed bag of words", 8.0, &w);
+        assert_eq!(lines, ["a mixed", "bag of", "words"]);
+        for l in &lines {
+            assert!(!l.starts_with(' ') && !l.ends_with(' '), "{l:?}");
+        }
+        // "mixed" never becomes "m ixed".
+        let lines = break_lines("xx mixed", 6.0, &w);
+        assert_eq!(lines, ["xx", "mixed"]);
+    }
+
+    #[test]
+    fn overlong_word_is_split_as_a_last_resort() {
+        let lines = break_lines("see https://example.com/very/long", 10.0, &w);
+        assert_eq!(lines[0], "see");
+        assert!(lines.iter().all(|l| w(l) <= 10.0), "{lines:?}");
+        assert_eq!(lines[1..].concat(), "https://example.com/very/long");
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation() {
+        // Width 10 = 5 kana; the sixth character is 。 which must not start line 2.
+        let lines = break_lines("あいうえおか。きくけこ", 10.0, &w);
+        for l in &lines[1..] {
+            let first = l.chars().next().unwrap();
+            assert!(!is_no_start(first), "{lines:?}");
+        }
+        assert_eq!(lines.concat(), "あいうえおか。きくけこ");
+        // Small kana and the long-vowel mark stay with the character before them.
+        let lines = break_lines("ああああチェック", 10.0, &w);
+        assert!(lines.iter().skip(1).all(|l| !l.starts_with('ェ') && !l.starts_with('ッ')), "{lines:?}");
+        let lines = break_lines("ああああデータ", 8.0, &w);
+        assert!(lines.iter().skip(1).all(|l| !l.starts_with('ー')), "{lines:?}");
+        let lines = break_lines("あああ、いい", 6.0, &w);
+        assert_eq!(lines, ["ああ", "あ、い", "い"]);
+    }
+
+    #[test]
+    fn no_line_ends_with_opening_bracket() {
+        let lines = break_lines("ああああ「秘密」です", 10.0, &w);
+        for l in &lines {
+            assert!(!l.ends_with('「'), "{lines:?}");
+        }
+        assert_eq!(lines[0], "ああああ");
+        assert!(lines[1].starts_with("「秘"), "{lines:?}");
+    }
+
+    #[test]
+    fn mixed_japanese_and_latin() {
+        let lines = break_lines("秘密保持契約(NDA)を結ぶ", 12.0, &w);
+        assert!(lines.iter().all(|l| w(l) <= 12.0), "{lines:?}");
+        assert_eq!(lines.concat(), "秘密保持契約(NDA)を結ぶ");
+        // A Latin word between kanji is not split.
+        let lines = break_lines("漢字mixed漢字", 9.0, &w);
+        assert!(lines.iter().any(|l| l.contains("mixed")), "{lines:?}");
+    }
+
+    #[test]
+    fn newlines_and_empty_text() {
+        assert_eq!(break_lines("", 10.0, &w), [""]);
+        assert_eq!(break_lines("a\nb", 10.0, &w), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_run_of_prolonged_marks_is_still_split() {
+        let text = "ー".repeat(30);
+        let lines = break_lines(&text, 10.0, &w);
+        assert!(lines.len() >= 6);
+        assert!(lines.iter().all(|l| w(l) <= 10.0), "{lines:?}");
+    }
+}

@@ -1,0 +1,87 @@
+//! The PDF report: what an owner keeps, an adviser hands over, and a desk can act on.
+//!
+//! [`render`] draws the report from the same [`crate::core::scoring::ScoreReport`] the app
+//! shows, with the texts of the questionnaire [`Bundle`] and the strings of
+//! `questionnaires/strings/report.ron`; [`write`] saves it atomically. The page layout is
+//! done by [`layout::Layout`], a small engine other documents can reuse (headings, wrapped
+//! paragraphs, bullets, tables with repeated headers, bar charts, footers), which breaks
+//! lines with [`linebreak`] and measures text with [`font`].
+
+pub mod content;
+pub mod font;
+pub mod layout;
+pub mod linebreak;
+
+use std::path::{Path, PathBuf};
+
+use crate::core::assessment::Assessment;
+use crate::core::date::Date;
+use crate::core::fsutil::write_atomic;
+use crate::core::schema::Bundle;
+use crate::core::text::Lang;
+
+/// How to render a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// The language of the report.
+    pub lang: Lang,
+    /// Include the adviser's private notes (the adviser's copy; never the company's).
+    pub adviser_copy: bool,
+    /// The date printed as the day the report was made.
+    pub today: Date,
+}
+
+/// Why a report could not be made or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The bundled font could not be read.
+    #[error(transparent)]
+    Font(#[from] font::FontError),
+    /// The assessment belongs to another questionnaire.
+    #[error("the assessment answers the questionnaire '{found}', but the loaded one is '{expected}'; no report was written. Load the right questionnaire")]
+    WrongQuestionnaire {
+        /// The questionnaire id in the assessment.
+        found: String,
+        /// The loaded questionnaire's id.
+        expected: String,
+    },
+    /// The file could not be written.
+    #[error("{path}: writing the report failed: {source}. Check that the folder exists and that you may write there; no file was left behind")]
+    Write {
+        /// The target file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+}
+
+/// Renders the report as PDF bytes.
+pub fn render(
+    bundle: &Bundle,
+    assessment: &Assessment,
+    options: &ReportOptions,
+) -> Result<Vec<u8>, ReportError> {
+    let (id, _) = bundle.id_version();
+    if assessment.questionnaire.id != id {
+        return Err(ReportError::WrongQuestionnaire {
+            found: assessment.questionnaire.id.clone(),
+            expected: id.to_string(),
+        });
+    }
+    content::render(bundle, assessment, options)
+}
+
+/// Renders the report and writes it to `path` atomically: on any error no file (and no
+/// partial file) is left, and an existing file at `path` stays as it was.
+pub fn write(
+    path: &Path,
+    bundle: &Bundle,
+    assessment: &Assessment,
+    options: &ReportOptions,
+) -> Result<(), ReportError> {
+    let bytes = render(bundle, assessment, options)?;
+    write_atomic(path, &bytes).map_err(|source| ReportError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
