@@ -92,12 +92,19 @@ pub fn render(
 fn adviser_mark(w: &Words) -> String {
     let full = w.s("report.adviser_copy");
     // The first clause only: "アドバイザー控え" / "Adviser's copy".
-    full.split(['(', '(']).next().unwrap_or(full).trim().to_string()
+    full.split(['(', '('])
+        .next()
+        .unwrap_or(full)
+        .trim()
+        .to_string()
 }
 
 fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportOptions) {
     if o.adviser_copy {
-        l.paragraph(&format!("■ {}", w.s("report.adviser_copy")), TextStyle::heading(3));
+        l.paragraph(
+            &format!("■ {}", w.s("report.adviser_copy")),
+            TextStyle::heading(3),
+        );
     }
     l.space(12.0);
     l.paragraph(w.s("report.title"), TextStyle::TITLE);
@@ -120,9 +127,13 @@ fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportO
         .filter(|c| c.kind != ChecklistKind::Screening)
         .fold((0, 0), |(x, y), c| (x + c.answered, y + c.applicable));
     let rows = vec![
+        vec![w.s("report.company").to_string(), company],
         vec![w.s("report.date").to_string(), a.date.display(w.lang)],
         vec![w.s("report.assessor").to_string(), assessor],
-        vec![w.s("report.mode").to_string(), w.s(a.mode.string_key()).to_string()],
+        vec![
+            w.s("report.mode").to_string(),
+            w.s(a.mode.string_key()).to_string(),
+        ],
         vec![
             w.s("report.progress").to_string(),
             w.fill(
@@ -133,25 +144,23 @@ fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportO
                 ],
             ),
         ],
-        vec![
-            w.s("report.made_on").to_string(),
-            o.today.display(w.lang),
-        ],
+        vec![w.s("report.made_on").to_string(), o.today.display(w.lang)],
     ];
     l.table(
         &Table {
             columns: vec![
                 Column {
-                    title: w.s("report.company").to_string(),
+                    title: String::new(),
                     share: 0.3,
                 },
                 Column {
-                    title: company,
+                    title: String::new(),
                     share: 0.7,
                 },
             ],
             rows,
             min_row_height: 0.0,
+            no_header: true,
         },
         TextStyle::BODY,
     );
@@ -161,7 +170,10 @@ fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportO
         None => w.s("report.no_score").to_string(),
     };
     l.paragraph(&w.kv("report.overall", &overall), TextStyle::heading(1));
-    l.paragraph(&w.kv("report.band", &w.band(r.band())), TextStyle::heading(1));
+    l.paragraph(
+        &w.kv("report.band", &w.band(r.band())),
+        TextStyle::heading(1),
+    );
     l.paragraph(&band_rule(w), TextStyle::SMALL);
 }
 
@@ -196,7 +208,10 @@ fn summary(l: &mut Layout, w: &Words, r: &ScoreReport) {
     match &r.consult {
         Some(c) => {
             l.paragraph(
-                &w.fill("report.quick.weak", &[("n", c.weak_items.len().to_string())]),
+                &w.fill(
+                    "report.quick.weak",
+                    &[("n", c.weak_items.len().to_string())],
+                ),
                 TextStyle::BODY,
             );
             let items: Vec<String> = c
@@ -221,7 +236,10 @@ fn summary(l: &mut Layout, w: &Words, r: &ScoreReport) {
                 .map(|d| desk_short(w, d))
                 .collect();
             if !desks.is_empty() {
-                l.paragraph(&w.kv("report.quick.call", &desks.join(" / ")), TextStyle::BODY);
+                l.paragraph(
+                    &w.kv("report.quick.call", &desks.join(" / ")),
+                    TextStyle::BODY,
+                );
             }
         }
         None => {
@@ -405,13 +423,19 @@ fn to_confirm(l: &mut Layout, w: &Words, r: &ScoreReport) {
     }
     if !r.unanswered.is_empty() {
         l.paragraph(
-            &w.fill("report.confirm.unanswered", &[("n", r.unanswered.len().to_string())]),
+            &w.fill(
+                "report.confirm.unanswered",
+                &[("n", r.unanswered.len().to_string())],
+            ),
             TextStyle::BODY,
         );
     }
     if !r.orphan_answers.is_empty() {
         l.paragraph(
-            &w.fill("report.orphans", &[("n", r.orphan_answers.len().to_string())]),
+            &w.fill(
+                "report.orphans",
+                &[("n", r.orphan_answers.len().to_string())],
+            ),
             TextStyle::BODY,
         );
     }
@@ -457,6 +481,7 @@ fn action_plan(l: &mut Layout, w: &Words, r: &ScoreReport) {
             ],
             rows,
             min_row_height: 26.0,
+            no_header: false,
         },
         TextStyle::SMALL,
     );
@@ -476,12 +501,25 @@ fn cases(l: &mut Layout, w: &Words, r: &ScoreReport) {
     }
     for adv in linked {
         l.heading(adv.title.get(w.lang), 2);
-        l.paragraph(&w.kv("report.cases.problem", adv.problem.get(w.lang)), TextStyle::BODY);
+        l.paragraph(
+            &w.kv("report.cases.problem", adv.problem.get(w.lang)),
+            TextStyle::BODY,
+        );
         l.paragraph(w.s("report.cases.points"), TextStyle::heading(3));
-        let points: Vec<String> = adv.actions.iter().map(|t| t.get(w.lang).to_string()).collect();
+        let points: Vec<String> = adv
+            .actions
+            .iter()
+            .map(|t| t.get(w.lang).to_string())
+            .collect();
         l.bullets(&points, TextStyle::BODY);
-        l.paragraph(&w.kv("report.first_step", adv.first_step.get(w.lang)), TextStyle::BODY);
-        l.paragraph(&source_line(w, &adv.source.file, Some(&adv.source.heading)), TextStyle::SMALL);
+        l.paragraph(
+            &w.kv("report.first_step", adv.first_step.get(w.lang)),
+            TextStyle::BODY,
+        );
+        l.paragraph(
+            &source_line(w, &adv.source.file, Some(&adv.source.heading)),
+            TextStyle::SMALL,
+        );
     }
 }
 
@@ -518,7 +556,11 @@ fn desks(l: &mut Layout, w: &Words, r: &ScoreReport) {
             title.push_str(&format!(" ({})", w.s("report.desks.recommended")));
         }
         l.heading(&title, 3);
-        l.paragraph_indented(&w.kv("report.desks.org", d.organisation.get(w.lang)), style, indent);
+        l.paragraph_indented(
+            &w.kv("report.desks.org", d.organisation.get(w.lang)),
+            style,
+            indent,
+        );
         if let Some(p) = d.phone_display(w.lang) {
             l.paragraph_indented(&w.kv("report.desks.phone", &p), style, indent);
         }
@@ -531,7 +573,11 @@ fn desks(l: &mut Layout, w: &Words, r: &ScoreReport) {
         if let Some(u) = &d.url {
             l.paragraph_indented(&w.kv("report.desks.url", u), style, indent);
         }
-        l.paragraph_indented(&w.kv("report.desks.handles", d.handles.get(w.lang)), style, indent);
+        l.paragraph_indented(
+            &w.kv("report.desks.handles", d.handles.get(w.lang)),
+            style,
+            indent,
+        );
         l.paragraph_indented(
             &format!(
                 "{}{}{} / {}",
@@ -579,7 +625,10 @@ fn sources(l: &mut Layout, w: &Words, r: &ScoreReport) {
 
 fn private_notes(l: &mut Layout, w: &Words, a: &Assessment) {
     l.new_page();
-    l.paragraph(&format!("■ {}", w.s("report.adviser_copy")), TextStyle::heading(3));
+    l.paragraph(
+        &format!("■ {}", w.s("report.adviser_copy")),
+        TextStyle::heading(3),
+    );
     l.heading(w.s("report.private"), 1);
     if a.adviser.is_empty() {
         l.paragraph(w.s("report.private.none"), TextStyle::BODY);

@@ -244,7 +244,8 @@ pub fn strip_hinting(ttf: &[u8]) -> Option<Vec<u8>> {
     }
     let adjust = 0xB1B0_AFBAu32.wrapping_sub(table_checksum(&out));
     let at = head_at? + 8;
-    out.get_mut(at..at + 4)?.copy_from_slice(&adjust.to_be_bytes());
+    out.get_mut(at..at + 4)?
+        .copy_from_slice(&adjust.to_be_bytes());
     Some(out)
 }
 
@@ -256,9 +257,15 @@ mod tests {
     fn measures_with_real_advances() {
         let m = FontMetrics::bundled().unwrap();
         // A kanji is one em; Latin letters are narrower and differ from each other.
-        assert!((m.advance_em('秘') - 1.0).abs() < 0.01, "{}", m.advance_em('秘'));
+        assert!(
+            (m.advance_em('秘') - 1.0).abs() < 0.01,
+            "{}",
+            m.advance_em('秘')
+        );
         assert!(m.advance_em('i') < m.advance_em('m'));
-        assert!((m.width("ab", 10.0) - 10.0 * (m.advance_em('a') + m.advance_em('b'))).abs() < 1e-4);
+        assert!(
+            (m.width("ab", 10.0) - 10.0 * (m.advance_em('a') + m.advance_em('b'))).abs() < 1e-4
+        );
         assert!(m.has_glyph('秘') && m.has_glyph('A'));
     }
 
@@ -273,8 +280,8 @@ mod tests {
             assert_eq!(a.advance_em(c), b.advance_em(c), "{c}");
         }
         let font = FontRef::new(leaked).unwrap();
-        use skrifa::raw::TableProvider;
         use skrifa::raw::types::Tag;
+        use skrifa::raw::TableProvider;
         assert!(font.table_data(Tag::new(b"fpgm")).is_none());
         assert!(font.table_data(Tag::new(b"prep")).is_none());
         assert!(font.glyf().is_ok() && font.loca(None).is_ok());

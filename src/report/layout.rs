@@ -11,8 +11,8 @@
 //! broken by [`super::linebreak::break_lines`], so nothing runs past the margins.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    Color, FontId, Greyscale, Line, LinePoint, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem,
 };
 
 use super::font::FontMetrics;
@@ -132,6 +132,8 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// The least height of a body row, e.g. to leave room for handwriting.
     pub min_row_height: f32,
+    /// Leave out the header row (for label/value lists); the column titles are then unused.
+    pub no_header: bool,
 }
 
 /// One bar of a [`Layout::bar_chart`].
@@ -224,7 +226,10 @@ impl Layout {
         let parsed = ParsedFont::from_bytes(super::font::embeddable_font(), 0, &mut warnings)
             .ok_or_else(|| {
                 ReportError::Font(super::font::FontError {
-                    message: format!("printpdf could not parse it ({} warning(s))", warnings.len()),
+                    message: format!(
+                        "printpdf could not parse it ({} warning(s))",
+                        warnings.len()
+                    ),
                 })
             })?;
         let mut doc = PdfDocument::new(title);
@@ -390,7 +395,14 @@ impl Layout {
         self.line_on(page, from, to, thickness, shade);
     }
 
-    fn line_on(&mut self, page: usize, from: (f32, f32), to: (f32, f32), thickness: f32, shade: f32) {
+    fn line_on(
+        &mut self,
+        page: usize,
+        from: (f32, f32),
+        to: (f32, f32),
+        thickness: f32,
+        shade: f32,
+    ) {
         let h = self.setup.height;
         let Some(p) = self.pages.get_mut(page) else {
             return;
@@ -459,7 +471,9 @@ impl Layout {
             0.0
         };
         // Keep with at least three lines of what follows.
-        self.ensure(before + lines as f32 * style.line_height() + 3.0 * TextStyle::BODY.line_height());
+        self.ensure(
+            before + lines as f32 * style.line_height() + 3.0 * TextStyle::BODY.line_height(),
+        );
         if self.y > self.setup.top + 0.5 {
             self.space(before);
         }
@@ -484,7 +498,16 @@ impl Layout {
                 self.ensure(lh);
                 let baseline = self.y + style.size * (1.0 + (style.leading - 1.0) / 2.0) * 0.88;
                 if i == 0 {
-                    self.text_at(self.setup.left + style.size * 0.2, baseline, "・", style);
+                    // A small square: the same mark in every language.
+                    let side = style.size * 0.3;
+                    let top = baseline - style.size * 0.35 - side / 2.0;
+                    self.fill_rect(
+                        self.setup.left + style.size * 0.3,
+                        top,
+                        side,
+                        side,
+                        style.grey,
+                    );
                 }
                 self.text_at(self.setup.left + indent, baseline, &line, style);
                 self.y += lh;
@@ -519,9 +542,15 @@ impl Layout {
         let header_lines = wrap_row(self, &header);
         let header_h =
             header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * CELL_PAD;
+        let header_h = if table.no_header { 0.0 } else { header_h };
         // The header plus one line of the first row must fit.
         self.ensure(header_h + lh + 2.0 * CELL_PAD);
-        self.table_row(&widths, &header_lines, 0, header_h, style, true);
+        if table.no_header {
+            let right = self.setup.left + widths.iter().sum::<f32>();
+            self.line((self.setup.left, self.y), (right, self.y), 0.6, 0.0);
+        } else {
+            self.table_row(&widths, &header_lines, 0, header_h, style, true);
+        }
         for row in &table.rows {
             let cells = wrap_row(self, row);
             let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -529,11 +558,8 @@ impl Layout {
             let mut start = 0;
             loop {
                 let left = n - start;
-                let need = (left as f32 * lh + 2.0 * CELL_PAD).max(if start == 0 {
-                    full_h
-                } else {
-                    0.0
-                });
+                let need =
+                    (left as f32 * lh + 2.0 * CELL_PAD).max(if start == 0 { full_h } else { 0.0 });
                 if need <= self.remaining() {
                     self.table_row(&widths, &cells, start, need, style, false);
                     break;
@@ -554,7 +580,9 @@ impl Layout {
                     }
                 }
                 self.new_page();
-                self.table_row(&widths, &header_lines, 0, header_h, style, true);
+                if !table.no_header {
+                    self.table_row(&widths, &header_lines, 0, header_h, style, true);
+                }
             }
         }
         self.space(style.size * 0.6);
@@ -673,7 +701,13 @@ impl Layout {
         }
         let pages: Vec<PdfPage> = std::mem::take(&mut self.pages)
             .into_iter()
-            .map(|p| PdfPage::new(pt_to_mm(self.setup.width), pt_to_mm(self.setup.height), p.ops))
+            .map(|p| {
+                PdfPage::new(
+                    pt_to_mm(self.setup.width),
+                    pt_to_mm(self.setup.height),
+                    p.ops,
+                )
+            })
             .collect();
         self.doc.with_pages(pages);
         let opts = PdfSaveOptions {

@@ -185,9 +185,18 @@ mod tests {
         assert_eq!(lines.concat(), "あいうえおか。きくけこ");
         // Small kana and the long-vowel mark stay with the character before them.
         let lines = break_lines("ああああチェック", 10.0, &w);
-        assert!(lines.iter().skip(1).all(|l| !l.starts_with('ェ') && !l.starts_with('ッ')), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .skip(1)
+                .all(|l| !l.starts_with('ェ') && !l.starts_with('ッ')),
+            "{lines:?}"
+        );
         let lines = break_lines("ああああデータ", 8.0, &w);
-        assert!(lines.iter().skip(1).all(|l| !l.starts_with('ー')), "{lines:?}");
+        assert!(
+            lines.iter().skip(1).all(|l| !l.starts_with('ー')),
+            "{lines:?}"
+        );
         let lines = break_lines("あああ、いい", 6.0, &w);
         assert_eq!(lines, ["ああ", "あ、い", "い"]);
     }

@@ -1,0 +1,559 @@
+//! The PDF report, parsed back: text, order, page numbers, languages, private notes, margins,
+//! atomic writing and size.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use mamori::core::assessment::Assessment;
+use mamori::core::date::Date;
+use mamori::core::load::load_embedded;
+use mamori::core::schema::{Answer, Bundle};
+use mamori::core::scoring::score;
+use mamori::core::text::Lang;
+use mamori::report::font::FontMetrics;
+use mamori::report::layout::PageSetup;
+use mamori::report::linebreak::is_cjk;
+use mamori::report::{render, write, ReportOptions};
+use printpdf::{Op, PdfDocument, PdfParseOptions, TextItem};
+
+fn bundle() -> Bundle {
+    let out = load_embedded();
+    assert!(out.is_clean(), "{:#?}", out.diagnostics);
+    out.bundle
+}
+
+fn kohazeya() -> Assessment {
+    Assessment::load(&common::root().join("examples/workshop/kohazeya.ron")).unwrap()
+}
+
+fn opts(lang: Lang, adviser_copy: bool) -> ReportOptions {
+    ReportOptions {
+        lang,
+        adviser_copy,
+        today: Date::parse("2026-11-29").unwrap(),
+    }
+}
+
+/// One text run as placed on a page: x, baseline from the top, font size, text.
+#[derive(Debug, Clone)]
+struct Run {
+    x: f32,
+    y: f32,
+    size: f32,
+    text: String,
+}
+
+/// The PDF parsed back with printpdf's own parser.
+struct Parsed {
+    pages: Vec<Vec<Run>>,
+    height: f32,
+    width: f32,
+}
+
+impl Parsed {
+    fn new(bytes: &[u8]) -> Parsed {
+        let doc = PdfDocument::parse(bytes, &PdfParseOptions::default(), &mut Vec::new()).unwrap();
+        let mut pages = Vec::new();
+        let (mut width, mut height) = (0.0, 0.0);
+        for page in &doc.pages {
+            width = page.media_box.width.0;
+            height = page.media_box.height.0;
+            let mut runs = Vec::new();
+            let (mut x, mut y, mut size) = (0.0, 0.0, 0.0);
+            for op in &page.ops {
+                match op {
+                    Op::SetFont { size: s, .. } => size = s.0,
+                    Op::SetTextCursor { pos } => {
+                        x = pos.x.0;
+                        y = height - pos.y.0;
+                    }
+                    Op::SetTextMatrix { matrix } => {
+                        let m = matrix.as_array();
+                        x = m[4];
+                        y = height - m[5];
+                    }
+                    Op::ShowText { items } => {
+                        let mut text = String::new();
+                        for item in items {
+                            match item {
+                                TextItem::Text(t) => text.push_str(t),
+                                TextItem::GlyphIds(g) => {
+                                    for c in g {
+                                        text.push_str(c.cid.as_deref().unwrap_or("\u{fffd}"));
+                                    }
+                                }
+                                TextItem::Offset(_) => {}
+                            }
+                        }
+                        runs.push(Run { x, y, size, text });
+                    }
+                    _ => {}
+                }
+            }
+            pages.push(runs);
+        }
+        Parsed {
+            pages,
+            height,
+            width,
+        }
+    }
+
+    /// The runs of the page bodies (without the footers), pages in order.
+    fn body(&self) -> impl Iterator<Item = &Run> {
+        let bottom = self.height - PageSetup::A4.bottom;
+        self.pages.iter().flatten().filter(move |r| r.y <= bottom)
+    }
+
+    /// Every line of the page bodies, joined by newlines.
+    fn text(&self) -> String {
+        self.body()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The text without any white space, so sentences wrapped over lines can be searched
+    /// with [`squash`]ed needles.
+    fn flat(&self) -> String {
+        squash(&self.body().map(|r| r.text.as_str()).collect::<String>())
+    }
+
+    /// Whether `needle` appears, ignoring white space (lines break at spaces).
+    fn has(&self, needle: &str) -> bool {
+        self.flat().contains(&squash(needle))
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn japanese_report_round_trips_headings_findings_cases_and_desks() {
+    let b = bundle();
+    let a = kohazeya();
+    let pdf = render(&b, &a, &opts(Lang::Ja, false)).unwrap();
+    let p = Parsed::new(&pdf);
+    let text = p.text();
+    let flat = p.flat();
+    assert!(!text.contains('\u{fffd}'), "undecodable glyphs");
+    for key in [
+        "report.title",
+        "report.summary",
+        "report.charts",
+        "report.findings",
+        "report.confirm",
+        "report.plan",
+        "report.cases",
+        "report.desks",
+        "report.sources",
+        "report.disclaimer",
+    ] {
+        assert!(flat.contains(&squash(b.s(key, Lang::Ja))), "missing {key}");
+    }
+    assert!(flat.contains(&squash(&a.company.name)), "company name");
+    assert!(
+        flat.contains(&squash("2026年11月22日")),
+        "date of the check"
+    );
+    let r = score(&b, &a);
+    assert!(r.findings.len() > 20);
+    // Findings: every question text, in the order of the score report (most severe first).
+    let mut at = 0;
+    for (i, f) in r.findings.iter().enumerate() {
+        let (_, q) = b.question(&f.question_id).unwrap();
+        let head = format!(
+            "{}. [{}] {}",
+            i + 1,
+            b.s(&f.severity.string_key(), Lang::Ja),
+            q.text.ja
+        );
+        let found = flat[at..]
+            .find(&squash(&head))
+            .unwrap_or_else(|| panic!("finding {head} missing or out of order"));
+        at += found + squash(&head).len();
+    }
+    // Severity labels appear high, then medium, then low.
+    let order: Vec<usize> = ["severity.high", "severity.medium", "severity.low"]
+        .iter()
+        .map(|k| {
+            flat.find(&squash(&format!("[{}]", b.s(k, Lang::Ja))))
+                .unwrap_or(usize::MAX)
+        })
+        .collect();
+    assert!(order[0] < order[1] && order[1] < order[2], "{order:?}");
+    // Case pages for every linked case, with title and key points.
+    for id in r.advice() {
+        let adv = b.advice(&id).unwrap();
+        if adv.case_no.is_some() {
+            assert!(
+                flat.contains(&squash(&adv.title.ja)),
+                "case title {}",
+                adv.title.ja
+            );
+            assert!(
+                flat.contains(&squash(&adv.actions[0].ja)),
+                "case point of {id}"
+            );
+        }
+    }
+    // Every desk with its phone number.
+    for c in &b.contacts {
+        assert!(flat.contains(&squash(&c.name.ja)), "desk {}", c.id);
+        if let Some(phone) = c.phone_display(Lang::Ja) {
+            assert!(flat.contains(&squash(&phone)), "phone of {}", c.id);
+        }
+    }
+}
+
+#[test]
+fn every_page_is_numbered_n_of_total_and_dated() {
+    let b = bundle();
+    let pdf = render(&b, &kohazeya(), &opts(Lang::Ja, false)).unwrap();
+    let p = Parsed::new(&pdf);
+    let n = p.pages.len();
+    assert!(n > 3, "{n} pages");
+    for (i, page) in p.pages.iter().enumerate() {
+        let want = format!("{} / {}", i + 1, n);
+        let numbers: Vec<&str> = page
+            .iter()
+            .map(|r| r.text.as_str())
+            .filter(|t| {
+                t.contains(" / ")
+                    && t.chars()
+                        .all(|c| c.is_ascii_digit() || c == ' ' || c == '/')
+            })
+            .collect();
+        assert_eq!(numbers, [want.as_str()], "page {}", i + 1);
+        assert!(
+            page.iter().any(|r| r.text.contains("2026年11月29日")),
+            "date on page {}",
+            i + 1
+        );
+    }
+    assert!(
+        (p.width - 595.28).abs() < 0.5 && (p.height - 841.89).abs() < 0.5,
+        "A4"
+    );
+}
+
+/// Kohazeya with the company's own Japanese texts replaced, so that any Japanese left in the
+/// English report comes from the program.
+fn kohazeya_in_english() -> Assessment {
+    let mut a = kohazeya();
+    a.company.name = "Kohazeya (fictional)".into();
+    a.assessor = "Workshop".into();
+    for e in a.answers.values_mut() {
+        e.note.clear();
+    }
+    a.adviser = Default::default();
+    a
+}
+
+/// Every English text of the questionnaire and the strings, one per line.
+fn english_corpus(b: &Bundle) -> String {
+    let mut out: Vec<&str> = b.strings.values().map(|t| t.en.as_str()).collect();
+    for (c, q) in b.questions() {
+        out.extend([c.title.en.as_str(), q.text.en.as_str(), q.help.en.as_str()]);
+    }
+    for a in &b.advice {
+        out.extend([
+            a.title.en.as_str(),
+            a.problem.en.as_str(),
+            a.first_step.en.as_str(),
+        ]);
+        out.extend(a.actions.iter().map(|t| t.en.as_str()));
+    }
+    for c in &b.contacts {
+        out.extend([
+            c.name.en.as_str(),
+            c.organisation.en.as_str(),
+            c.handles.en.as_str(),
+        ]);
+        out.extend(c.hours.iter().map(|t| t.en.as_str()));
+        out.extend(c.note.iter().map(|t| t.en.as_str()));
+    }
+    out.join("\n")
+}
+
+#[test]
+fn english_report_has_no_japanese_only_text() {
+    let b = bundle();
+    let a = kohazeya_in_english();
+    for adviser_copy in [false, true] {
+        let pdf = render(&b, &a, &opts(Lang::En, adviser_copy)).unwrap();
+        let p = Parsed::new(&pdf);
+        // Japanese may appear only where the English content itself quotes a Japanese term,
+        // e.g. "secrecy management (秘密管理性)"; no Japanese label or text may leak in.
+        let english = english_corpus(&b);
+        let text = p.text();
+        let mut leaked = Vec::new();
+        for line in text.lines() {
+            for run in line.split(|c: char| !is_cjk(c)).filter(|r| !r.is_empty()) {
+                if !english.contains(run) {
+                    leaked.push(line.to_string());
+                }
+            }
+        }
+        assert!(
+            leaked.is_empty(),
+            "Japanese in the English report: {leaked:#?}"
+        );
+        let flat = p.flat();
+        assert!(flat.contains(&squash(b.s("report.findings", Lang::En))));
+        assert!(flat.contains(&squash("2026-11-29")));
+        for c in &b.contacts {
+            if let Some(phone) = c.phone_display(Lang::En) {
+                assert!(flat.contains(&squash(&phone)), "phone of {}", c.id);
+            }
+        }
+    }
+    // The company's own name and notes are printed as written, also in English.
+    let pdf = render(&b, &kohazeya(), &opts(Lang::En, false)).unwrap();
+    assert!(Parsed::new(&pdf).flat().contains("こはぜ屋"));
+}
+
+#[test]
+fn private_notes_only_in_the_advisers_copy() {
+    let b = bundle();
+    let mut a = kohazeya();
+    a.adviser.general = "PRIVATE-GENERAL 社長は退職者対策に消極的".into();
+    a.adviser.per_question.insert(
+        "quick.rules".into(),
+        "PRIVATE-QUESTION 規程の草案あり".into(),
+    );
+    for lang in Lang::ALL {
+        let company = Parsed::new(&render(&b, &a, &opts(lang, false)).unwrap()).flat();
+        assert!(
+            !company.contains(&squash("PRIVATE")),
+            "{lang:?}: private note in the company's copy"
+        );
+        assert!(!company.contains(&squash(b.s("report.private", lang))));
+        let adviser = Parsed::new(&render(&b, &a, &opts(lang, true)).unwrap()).flat();
+        assert!(
+            adviser.contains(&squash("PRIVATE-GENERAL 社長は退職者対策に消極的")),
+            "{lang:?}"
+        );
+        assert!(
+            adviser.contains(&squash("PRIVATE-QUESTION 規程の草案あり")),
+            "{lang:?}"
+        );
+        assert!(adviser.contains(&squash(b.s("report.private", lang))));
+        assert!(adviser.contains(&squash(b.s("report.adviser_copy", lang))));
+    }
+}
+
+fn assert_inside_margins(pdf: &[u8]) -> Parsed {
+    let p = Parsed::new(pdf);
+    let m = FontMetrics::bundled().unwrap();
+    let s = PageSetup::A4;
+    for (i, page) in p.pages.iter().enumerate() {
+        for r in page {
+            let w = m.width(&r.text, r.size);
+            assert!(r.size > 0.0, "{r:?}");
+            assert!(
+                r.x >= s.left - 0.5,
+                "page {}: left of the margin: {r:?}",
+                i + 1
+            );
+            assert!(
+                r.x + w <= p.width - s.right + 0.5,
+                "page {}: past the right margin by {:.1} pt: {r:?}",
+                i + 1,
+                r.x + w - (p.width - s.right)
+            );
+            assert!(
+                r.y - r.size >= s.top - 12.0,
+                "page {}: above the top margin: {r:?}",
+                i + 1
+            );
+            assert!(
+                r.y <= p.height - 20.0,
+                "page {}: below the page body: {r:?}",
+                i + 1
+            );
+        }
+    }
+    p
+}
+
+#[test]
+fn edge_cases_render_inside_the_margins() {
+    let b = bundle();
+    // Empty assessment.
+    let empty = Assessment::new(&b, Date::parse("2026-11-22").unwrap());
+    for lang in Lang::ALL {
+        let p = assert_inside_margins(&render(&b, &empty, &opts(lang, true)).unwrap());
+        assert!(p.has(b.s("report.summary.none", lang)));
+        assert!(p.has(b.s("report.company_none", lang)));
+    }
+    // All yes: no findings, no action plan, no case pages.
+    let yes = common::all(&b, Answer::Yes);
+    let p = assert_inside_margins(&render(&b, &yes, &opts(Lang::Ja, false)).unwrap());
+    let flat = p.flat();
+    assert!(flat.contains(&squash(b.s("score.no_findings", Lang::Ja))));
+    assert!(flat.contains(&squash(b.s("report.plan.none", Lang::Ja))));
+    assert!(flat.contains(&squash(b.s("report.cases.none", Lang::Ja))));
+    assert!(!flat.contains(&squash(&format!("[{}]", b.s("severity.high", Lang::Ja)))));
+    // All no, with a 500-character company name, assessor and notes, in both languages.
+    let mut no = common::all(&b, Answer::No);
+    let long_ja = "株式会社とても長い名前の会社「秘密」、".repeat(25);
+    no.company.name = long_ja.chars().take(500).collect();
+    no.assessor = "Averyveryverylongassessornamewithoutanyspaces".repeat(11);
+    let note = format!("{} {}", "メモ:(確認)ー".repeat(40), "word ".repeat(40));
+    for e in no.answers.values_mut() {
+        e.note = note.clone();
+    }
+    no.adviser.general = "x".repeat(500);
+    no.adviser
+        .per_question
+        .insert("quick.rules".into(), note.clone());
+    for lang in Lang::ALL {
+        let p = assert_inside_margins(&render(&b, &no, &opts(lang, true)).unwrap());
+        assert!(p.has(&no.company.name), "{lang:?}: the long name, whole");
+        assert!(
+            p.has(&no.assessor),
+            "{lang:?}: the long word, whole: {}",
+            p.text()
+        );
+    }
+}
+
+#[test]
+fn action_plan_header_repeats_on_every_page_it_runs_over() {
+    let b = bundle();
+    let pdf = render(&b, &common::all(&b, Answer::No), &opts(Lang::Ja, false)).unwrap();
+    let p = Parsed::new(&pdf);
+    let owner = b.s("report.plan.owner", Lang::Ja);
+    let due = b.s("report.plan.due", Lang::Ja);
+    let pages: Vec<usize> = p
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, page)| {
+            page.iter().any(|r| r.text == owner) && page.iter().any(|r| r.text == due)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    assert!(pages.len() >= 2, "the plan should span pages: {pages:?}");
+    assert!(pages.windows(2).all(|w| w[1] == w[0] + 1), "{pages:?}");
+}
+
+#[test]
+fn full_reports_stay_under_300_kb_with_a_subset_font() {
+    let b = bundle();
+    for (name, a) in [
+        ("kohazeya", kohazeya()),
+        ("all no", common::all(&b, Answer::No)),
+    ] {
+        for lang in Lang::ALL {
+            let pdf = render(&b, &a, &opts(lang, false)).unwrap();
+            assert!(
+                pdf.len() < 300 * 1024,
+                "{name} {lang:?}: {} KB",
+                pdf.len() / 1024
+            );
+            // The whole font is 4.6 MB: only a subset can fit.
+            assert!(pdf.len() < mamori::assets::JAPANESE_FONT.len() / 10);
+        }
+    }
+}
+
+#[test]
+fn write_is_atomic() {
+    let b = bundle();
+    let a = kohazeya();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.pdf");
+    write(&out, &b, &a, &opts(Lang::Ja, false)).unwrap();
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "temp file left behind");
+    // A missing folder: an error that names the path, and no file.
+    let bad = dir.path().join("missing/r.pdf");
+    let e = write(&bad, &b, &a, &opts(Lang::Ja, false))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("missing/r.pdf") && e.contains("no file was left"),
+        "{e}"
+    );
+    assert!(!bad.exists());
+    // An assessment of another questionnaire: refused, the old report stays.
+    let before = std::fs::read(&out).unwrap();
+    let mut other = a.clone();
+    other.questionnaire.id = "other".into();
+    assert!(write(&out, &b, &other, &opts(Lang::Ja, false)).is_err());
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+}
+
+fn mamori(args: &[&str]) -> std::process::Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_mamori"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    out
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn cli_report_writes_the_pdf_and_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let kohazeya = common::root().join("examples/workshop/kohazeya.ron");
+    let out = dir.path().join("k.pdf");
+    let o = mamori(&["report", s(&kohazeya), "--out", s(&out), "--lang", "en"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let p = Parsed::new(&std::fs::read(&out).unwrap());
+    assert!(p.has("Trade secret and IP partnership self-check report"));
+    // Unwritable path.
+    let bad = dir.path().join("no/such/folder/k.pdf");
+    let o = mamori(&["report", s(&kohazeya), "--out", s(&bad)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("writing the report failed"), "{err}");
+    assert!(!bad.exists());
+    // Invalid assessment: error with file:line:col, no PDF.
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(
+        &broken,
+        "Assessment(format_version: 1, questionnaire: (id: \"mamori\"",
+    )
+    .unwrap();
+    let out2 = dir.path().join("b.pdf");
+    let o = mamori(&["report", s(&broken), "--out", s(&out2)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("broken.ron:1:"), "{err}");
+    assert!(!out2.exists());
+}
+
+#[test]
+fn every_report_string_used_in_the_code_exists_in_both_languages() {
+    let b = bundle();
+    let mut keys = Vec::new();
+    for f in ["src/report/content.rs", "src/report/mod.rs"] {
+        let text = std::fs::read_to_string(common::root().join(f)).unwrap();
+        for part in text.split('"').skip(1).step_by(2) {
+            if part.starts_with("report.") && !part.ends_with('.') {
+                keys.push(part.to_string());
+            }
+        }
+    }
+    assert!(keys.len() > 30, "{keys:?}");
+    for k in keys {
+        let t = b.strings.get(&k).unwrap_or_else(|| panic!("{k} missing"));
+        assert!(!t.ja.trim().is_empty() && !t.en.trim().is_empty(), "{k}");
+        assert!(
+            !t.en.chars().any(is_cjk),
+            "{k}: Japanese in the English string"
+        );
+    }
+}
