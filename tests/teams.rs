@@ -271,3 +271,20 @@ fn the_inventory_and_actions_round_trip_through_the_file() {
         "{text}"
     );
 }
+
+#[test]
+fn opens_inventory_is_only_allowed_in_detailed_checklists() {
+    let (_d, out) = common::load_mutated(&[(
+        "checklists/00_quick.ron",
+        "advice: [\"case01\"],",
+        "advice: [\"case01\"], opens_inventory: true,",
+    )]);
+    let msgs: Vec<String> = out.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(msgs.len(), 1, "{msgs:#?}");
+    assert!(
+        msgs[0].contains("00_quick.ron:") && msgs[0].contains("opens_inventory"),
+        "{msgs:#?}"
+    );
+    let b = mamori::core::load::load_embedded().bundle;
+    assert!(b.question("inventory.list").unwrap().1.opens_inventory);
+}

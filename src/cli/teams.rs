@@ -4,51 +4,16 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 use serde_json::{json, Value};
 
 use super::{check_same_questionnaire, fmt_score};
 use crate::core::aggregate::{aggregate, load_set, ClassAggregate};
 use crate::core::assessment::Assessment;
 use crate::core::compare::{compare, Comparison};
-use crate::core::export::{findings_csv, inventory_csv};
-use crate::core::fsutil::write_atomic;
+use crate::core::export::write_csv_pair;
 use crate::core::schema::{Answer, Bundle, Objective};
-use crate::core::scoring::score;
 use crate::core::text::Lang;
-
-/// `NAME.csv` → `NAME-inventory.csv`, in the same folder.
-pub fn inventory_path(csv: &Path) -> PathBuf {
-    let stem = csv
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    csv.with_file_name(format!("{stem}-inventory.csv"))
-}
-
-/// Writes the findings CSV and the inventory CSV of one assessment.
-pub fn write_csv_pair(
-    bundle: &Bundle,
-    a: &Assessment,
-    csv: &Path,
-    lang: Lang,
-) -> anyhow::Result<PathBuf> {
-    let report = score(bundle, a);
-    let inv = inventory_path(csv);
-    write_atomic(csv, findings_csv(bundle, a, &report, lang).as_bytes()).with_context(|| {
-        format!(
-            "{}: writing failed; check the folder exists and you may write there",
-            csv.display()
-        )
-    })?;
-    write_atomic(&inv, inventory_csv(bundle, a, lang).as_bytes()).with_context(|| {
-        format!(
-            "{}: writing failed; check the folder exists and you may write there",
-            inv.display()
-        )
-    })?;
-    Ok(inv)
-}
 
 pub(super) fn export_cmd(
     bundle: &Bundle,

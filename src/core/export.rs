@@ -6,9 +6,12 @@
 //! formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
 //! The inventory is a second file (see `docs/cli.md`): the two tables have different columns.
 
+use std::path::{Path, PathBuf};
+
 use super::assessment::Assessment;
+use super::fsutil::write_atomic;
 use super::schema::Bundle;
-use super::scoring::ScoreReport;
+use super::scoring::{score, ScoreReport};
 use super::text::Lang;
 
 /// The UTF-8 byte-order mark.
@@ -142,6 +145,47 @@ pub fn inventory_csv(b: &Bundle, a: &Assessment, lang: Lang) -> String {
         );
     }
     out
+}
+
+/// A CSV file could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: writing the CSV failed: {source}. Check that the folder exists and that you may write there")]
+pub struct ExportError {
+    /// The file.
+    pub path: PathBuf,
+    /// The OS error.
+    pub source: std::io::Error,
+}
+
+/// `NAME.csv` → `NAME-inventory.csv`, in the same folder.
+pub fn inventory_path(csv: &Path) -> PathBuf {
+    let stem = csv
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    csv.with_file_name(format!("{stem}-inventory.csv"))
+}
+
+/// Writes the findings CSV to `csv` and the inventory CSV next to it (atomically); returns
+/// the inventory file's path.
+pub fn write_csv_pair(
+    bundle: &Bundle,
+    a: &Assessment,
+    csv: &Path,
+    lang: Lang,
+) -> Result<PathBuf, ExportError> {
+    let report = score(bundle, a);
+    let inv = inventory_path(csv);
+    for (path, text) in [
+        (csv, findings_csv(bundle, a, &report, lang)),
+        (&inv, inventory_csv(bundle, a, lang)),
+    ] {
+        write_atomic(path, text.as_bytes()).map_err(|source| ExportError {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    }
+    Ok(inv)
 }
 
 /// Parses CSV text as written here (BOM, RFC 4180 quoting) back into rows of cells; used to

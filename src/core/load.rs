@@ -840,6 +840,14 @@ fn validate(
             }
             check_text(loader, qspan, &["text:"], &qwhat, &q.text);
             check_text(loader, qspan, &["help:"], &qwhat, &q.help);
+            if q.opens_inventory && c.kind != ChecklistKind::Detailed {
+                loader.report(
+                    qspan,
+                    &["opens_inventory:"],
+                    format!("{qwhat}: only a question of a Detailed checklist can open the information inventory"),
+                    "Remove opens_inventory, or move the question to a detailed checklist",
+                );
+            }
             check_source(loader, qspan, &qwhat, &q.source);
             if let Some(cond) = &q.applies_if {
                 check_condition(loader, qspan, &qwhat, cond, &[q.id.as_str()]);

@@ -283,6 +283,10 @@ pub struct Question {
     pub applies_if: Option<Condition>,
     /// Where it comes from.
     pub source: SourceRef,
+    /// The app offers a button to the information inventory with this question (optional,
+    /// detailed checklists only).
+    #[serde(default)]
+    pub opens_inventory: bool,
 }
 
 /// One checklist: a titled group of questions.
