@@ -7,6 +7,7 @@
 pub mod logger;
 pub mod native;
 pub mod screens;
+pub mod teams;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
@@ -72,6 +73,12 @@ pub enum Screen {
     Contacts,
     /// Language, text size, theme.
     Settings,
+    /// The information inventory editor.
+    Inventory,
+    /// The open assessment compared with older visits.
+    Compare,
+    /// The anonymous class view (several files or a folder).
+    Class,
 }
 
 /// Something the user asked for, applied after the frame.
@@ -111,6 +118,34 @@ pub enum Command {
     DismissPathPrompt,
     /// The note or flag of the current assessment changed: save soon.
     Edited,
+    /// Add a row to the information inventory.
+    AddInventoryRow(crate::core::inventory::InventoryItem),
+    /// Remove an inventory row (undoable).
+    RemoveInventoryRow(usize),
+    /// Set who acts on a finding (question id, owner).
+    SetOwner(String, String),
+    /// Set a finding's due date as typed (question id, text `YYYY-MM-DD` or empty).
+    SetDue(String, String),
+    /// Ask where to export the CSV.
+    ExportCsvDialog,
+    /// Export the findings and inventory CSV to this path.
+    ExportCsv(PathBuf),
+    /// Ask for older visits to compare with.
+    CompareAddDialog,
+    /// Add an older visit to the comparison.
+    CompareAdd(PathBuf),
+    /// Remove an older visit from the comparison.
+    CompareRemove(usize),
+    /// Ask for files to add to the class view.
+    ClassAddDialog,
+    /// Ask for a folder to add to the class view.
+    ClassFolderDialog,
+    /// Add a file or folder to the class view.
+    ClassAdd(PathBuf),
+    /// Empty the class view.
+    ClassClear,
+    /// Show the class view on the projector (large text), or leave it.
+    ClassProjector,
 }
 
 /// The fields of the start form.
@@ -156,6 +191,12 @@ pub enum PathPurpose {
     Open,
     /// Save a copy of the open assessment and continue in it.
     SaveAs,
+    /// Export the findings and inventory as CSV.
+    ExportCsv,
+    /// Add an older visit to the comparison.
+    CompareAdd,
+    /// Add a file or folder to the class view.
+    ClassAdd,
 }
 
 /// The prompt for a typed path, shown instead of a file dialog when the system has none.
@@ -226,6 +267,8 @@ pub struct MamoriApp {
     pub path_prompt: Option<PathPrompt>,
     /// The company names of the workshop examples, read once (not on every frame).
     pub example_names: Vec<String>,
+    /// State of the adviser and trainer pages.
+    pub teams: teams::TeamsState,
     undo: Vec<Assessment>,
     pending: Vec<Command>,
     save_due: Option<Instant>,
@@ -260,6 +303,7 @@ impl MamoriApp {
                         .unwrap_or_else(|_| name.to_string())
                 })
                 .collect(),
+            teams: teams::TeamsState::new(),
             undo: Vec::new(),
             pending: Vec::new(),
             save_due: None,
@@ -529,6 +573,20 @@ impl MamoriApp {
             }
             Command::DismissError => self.error = None,
             Command::Edited => self.save_due = Some(Instant::now() + SAVE_DELAY),
+            c @ (Command::AddInventoryRow(_)
+            | Command::RemoveInventoryRow(_)
+            | Command::SetOwner(..)
+            | Command::SetDue(..)
+            | Command::ExportCsvDialog
+            | Command::ExportCsv(_)
+            | Command::CompareAddDialog
+            | Command::CompareAdd(_)
+            | Command::CompareRemove(_)
+            | Command::ClassAddDialog
+            | Command::ClassFolderDialog
+            | Command::ClassAdd(_)
+            | Command::ClassClear
+            | Command::ClassProjector) => teams::apply(self, c),
         }
     }
 
@@ -611,6 +669,7 @@ impl MamoriApp {
         }
         self.flush();
         self.undo.clear();
+        self.teams.due_text.clear();
         self.doc = Some(Doc {
             assessment: a,
             path,
@@ -648,6 +707,7 @@ impl MamoriApp {
                 }
                 self.flush();
                 self.undo.clear();
+                self.teams.due_text.clear();
                 self.doc = Some(Doc {
                     assessment: a,
                     path: path.to_path_buf(),

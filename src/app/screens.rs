@@ -28,7 +28,13 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
             });
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical().show(ui, |ui| results_ui(app, ui));
+            ScrollArea::vertical().show(ui, |ui| {
+                if app.screen == Screen::Class {
+                    super::teams::class_ui(app, ui)
+                } else {
+                    results_ui(app, ui)
+                }
+            });
         });
         error_ui(app, ui);
         return;
@@ -50,6 +56,9 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
                     Screen::Cases(sel) => cases_ui(app, ui, sel.as_deref()),
                     Screen::Contacts => contacts_ui(app, ui),
                     Screen::Settings => settings_ui(app, ui),
+                    Screen::Inventory => with_doc_ui(app, ui, super::teams::inventory_ui),
+                    Screen::Compare => with_doc_ui(app, ui, super::teams::compare_ui),
+                    Screen::Class => super::teams::class_ui(app, ui),
                 }
             });
     });
@@ -82,6 +91,9 @@ fn nav_ui(app: &mut MamoriApp, ui: &mut Ui) {
         items.push((tr(b, lang, "ui.nav_cases"), Screen::Cases(None), true));
         items.push((tr(b, lang, "ui.nav_contacts"), Screen::Contacts, true));
         items.push((tr(b, lang, "ui.nav_settings"), Screen::Settings, true));
+        items.push((tr(b, lang, "ui.nav_inventory"), Screen::Inventory, has_doc));
+        items.push((tr(b, lang, "ui.nav_compare"), Screen::Compare, has_doc));
+        items.push((tr(b, lang, "ui.nav_class"), Screen::Class, true));
         for (label, target, enabled) in items {
             let selected = std::mem::discriminant(&current) == std::mem::discriminant(&target);
             if ui
@@ -175,6 +187,9 @@ fn path_prompt_ui(app: &mut MamoriApp, ui: &mut Ui) {
     let (title, action) = match prompt.purpose {
         PathPurpose::Open => ("ui.open_title", "ui.open_typed"),
         PathPurpose::SaveAs => ("ui.save_as_title", "ui.save_here"),
+        PathPurpose::ExportCsv => ("ui.export_csv", "ui.save_here"),
+        PathPurpose::CompareAdd => ("ui.cmp_add", "ui.open_typed"),
+        PathPurpose::ClassAdd => ("ui.class_add", "ui.open_typed"),
     };
     let mut submit = false;
     let mut cancel = false;
@@ -207,6 +222,9 @@ fn path_prompt_ui(app: &mut MamoriApp, ui: &mut Ui) {
         app.pending.push(match purpose {
             PathPurpose::Open => Command::Open(text.into()),
             PathPurpose::SaveAs => Command::SaveAs(text.into()),
+            PathPurpose::ExportCsv => Command::ExportCsv(text.into()),
+            PathPurpose::CompareAdd => Command::CompareAdd(text.into()),
+            PathPurpose::ClassAdd => Command::ClassAdd(text.into()),
         });
     } else if cancel {
         app.pending.push(Command::DismissPathPrompt);
@@ -550,6 +568,15 @@ fn question_ui(app: &mut MamoriApp, ui: &mut Ui, id: &str) {
             .small(),
         );
     });
+    if q.opens_inventory {
+        let n = doc.assessment.inventory.len();
+        if ui
+            .button(format!("{} ({n})", tr(b, lang, "ui.inv_open")))
+            .clicked()
+        {
+            app.pending.push(Command::Go(Screen::Inventory));
+        }
+    }
     ui.add_space(theme::ITEM_GAP);
     let current = doc.assessment.answer(id);
     ui.label(RichText::new(tr(b, lang, "ui.answer_keys")).weak());
@@ -646,7 +673,7 @@ fn question_ui(app: &mut MamoriApp, ui: &mut Ui, id: &str) {
 
 /// One labelled bar: label, the bar, and the score and band in words beside it. In a narrow
 /// window (large text) the label goes on its own line above the bar, whole.
-fn bar_ui(ui: &mut Ui, dark: bool, label: &str, score: Option<f64>, words: &str) {
+pub(super) fn bar_ui(ui: &mut Ui, dark: bool, label: &str, score: Option<f64>, words: &str) {
     let narrow = ui.available_width() < theme::CHART_LABEL_WIDTH + 420.0;
     if narrow {
         ui.label(label);
@@ -774,7 +801,10 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
     if r.findings.is_empty() {
         ui.label(b.s("score.no_findings", lang));
     }
-    for f in &r.findings {
+    if !app.presentation {
+        super::teams::results_buttons_ui(b, lang, &mut app.pending, ui);
+    }
+    for (n, f) in r.findings.iter().enumerate() {
         let Some((_, q)) = b.question(&f.question_id) else {
             continue;
         };
@@ -827,6 +857,16 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
                     b.s("score.contact", lang),
                     desks.join(" / ")
                 ));
+            }
+            if !app.presentation {
+                super::teams::finding_action_ui(
+                    ui,
+                    (b, lang),
+                    a,
+                    &app.teams.due_text,
+                    &mut app.pending,
+                    (&f.question_id, n + 1),
+                );
             }
         });
     }
