@@ -146,6 +146,10 @@ pub enum Command {
     ClassClear,
     /// Show the class view on the projector (large text), or leave it.
     ClassProjector,
+    /// Ask where to write the PDF report (save dialog, or a typed path without one).
+    ExportPdfDialog,
+    /// Write the PDF report of the open assessment to this path.
+    ExportPdf(PathBuf),
 }
 
 /// The fields of the start form.
@@ -197,6 +201,8 @@ pub enum PathPurpose {
     CompareAdd,
     /// Add a file or folder to the class view.
     ClassAdd,
+    /// Write the PDF report of the open assessment.
+    ExportPdf,
 }
 
 /// The prompt for a typed path, shown instead of a file dialog when the system has none.
@@ -269,6 +275,9 @@ pub struct MamoriApp {
     pub example_names: Vec<String>,
     /// State of the adviser and trainer pages.
     pub teams: teams::TeamsState,
+    /// The "adviser copy (with private notes)" box of the results page: off by default, and
+    /// only heeded for an assessment in adviser mode.
+    pub adviser_copy: bool,
     undo: Vec<Assessment>,
     pending: Vec<Command>,
     save_due: Option<Instant>,
@@ -304,6 +313,7 @@ impl MamoriApp {
                 })
                 .collect(),
             teams: teams::TeamsState::new(),
+            adviser_copy: false,
             undo: Vec::new(),
             pending: Vec::new(),
             save_due: None,
@@ -391,6 +401,9 @@ impl MamoriApp {
         }
         if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
             self.send(Command::SaveAsDialog);
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::E)) {
+            self.send(Command::ExportPdfDialog);
         }
         if self.error.is_some() && pressed(Key::Escape) {
             self.send(Command::DismissError);
@@ -587,6 +600,51 @@ impl MamoriApp {
             | Command::ClassAdd(_)
             | Command::ClassClear
             | Command::ClassProjector) => teams::apply(self, c),
+            Command::ExportPdfDialog => {
+                let Some(doc) = &self.doc else { return };
+                if !self.file_dialogs {
+                    self.prompt_path(PathPurpose::ExportPdf);
+                    return;
+                }
+                let name = pdf_path_for(&doc.path)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "mamori-report.pdf".into());
+                let picked = rfd::FileDialog::new()
+                    .add_filter("PDF", &["pdf"])
+                    .set_title(self.t("ui.export_pdf_title"))
+                    .set_file_name(name)
+                    .save_file();
+                match picked {
+                    Some(p) => self.export_pdf(&p),
+                    None => self.notice = Some(self.t("ui.dialog_none").to_string()),
+                }
+            }
+            Command::ExportPdf(p) => self.export_pdf(&p),
+        }
+    }
+
+    /// Whether the PDF report will include the adviser's private notes.
+    pub fn exports_adviser_copy(&self) -> bool {
+        self.adviser_copy
+            && self
+                .doc
+                .as_ref()
+                .is_some_and(|d| d.assessment.mode == crate::core::assessment::Mode::Adviser)
+    }
+
+    fn export_pdf(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let options = crate::report::ReportOptions {
+            lang: self.prefs.lang,
+            adviser_copy: self.exports_adviser_copy(),
+            today: Date::today(),
+        };
+        match crate::report::write(path, &self.bundle, &doc.assessment, &options) {
+            Ok(()) => {
+                self.notice = Some(format!("{}: {}", self.t("ui.pdf_written"), path.display()));
+            }
+            Err(e) => self.error = Some(format!("{}: {e}", self.t("ui.error_pdf"))),
         }
     }
 
@@ -745,6 +803,7 @@ impl MamoriApp {
     fn prompt_path(&mut self, purpose: PathPurpose) {
         let text = match (purpose, &self.doc) {
             (PathPurpose::SaveAs, Some(doc)) => doc.path.display().to_string(),
+            (PathPurpose::ExportPdf, Some(doc)) => pdf_path_for(&doc.path).display().to_string(),
             _ => String::new(),
         };
         self.path_prompt = Some(PathPrompt { purpose, text });
@@ -819,6 +878,11 @@ pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
         writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
     }
     crate::core::fsutil::write_atomic(path, &out).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The suggested report path for an assessment file: the same name ending in `.pdf`.
+fn pdf_path_for(assessment: &Path) -> PathBuf {
+    assessment.with_extension("pdf")
 }
 
 /// `dir/stem.ron`, or `dir/stem-2.ron` … when taken. File-system-unsafe characters become `_`.

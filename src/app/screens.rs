@@ -190,6 +190,7 @@ fn path_prompt_ui(app: &mut MamoriApp, ui: &mut Ui) {
         PathPurpose::ExportCsv => ("ui.export_csv", "ui.save_here"),
         PathPurpose::CompareAdd => ("ui.cmp_add", "ui.open_typed"),
         PathPurpose::ClassAdd => ("ui.class_add", "ui.open_typed"),
+        PathPurpose::ExportPdf => ("ui.export_pdf_title", "ui.export_here"),
     };
     let mut submit = false;
     let mut cancel = false;
@@ -225,6 +226,7 @@ fn path_prompt_ui(app: &mut MamoriApp, ui: &mut Ui) {
             PathPurpose::ExportCsv => Command::ExportCsv(text.into()),
             PathPurpose::CompareAdd => Command::CompareAdd(text.into()),
             PathPurpose::ClassAdd => Command::ClassAdd(text.into()),
+            PathPurpose::ExportPdf => Command::ExportPdf(text.into()),
         });
     } else if cancel {
         app.pending.push(Command::DismissPathPrompt);
@@ -702,6 +704,19 @@ pub(super) fn bar_ui(ui: &mut Ui, dark: bool, label: &str, score: Option<f64>, w
     });
 }
 
+/// The Export PDF button (Ctrl+E) and, in adviser mode, the adviser-copy box; true when the
+/// button was clicked.
+fn export_pdf_ui(ui: &mut Ui, b: &Bundle, lang: Lang, adviser: bool, copy: &mut bool) -> bool {
+    let mut export = false;
+    ui.horizontal_wrapped(|ui| {
+        export = ui.button(tr(b, lang, "ui.export_pdf")).clicked();
+        if adviser {
+            ui.checkbox(copy, tr(b, lang, "ui.adviser_copy_box"));
+        }
+    });
+    export
+}
+
 fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
     let Some(doc) = &app.doc else { return };
     let (b, lang, dark) = (&app.bundle, app.prefs.lang, app.prefs.dark);
@@ -739,6 +754,14 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
     );
     if !app.presentation && ui.button(tr(b, lang, "ui.presentation")).clicked() {
         app.pending.push(Command::TogglePresentation);
+    }
+    if !app.presentation {
+        let mut copy = app.adviser_copy;
+        let adviser = a.mode == crate::core::assessment::Mode::Adviser;
+        if export_pdf_ui(ui, b, lang, adviser, &mut copy) {
+            app.pending.push(Command::ExportPdfDialog);
+        }
+        app.adviser_copy = copy;
     }
     ui.add_space(theme::SECTION_GAP);
     consult_ui(app, ui, &r);
