@@ -9,3 +9,4 @@ cd "$(dirname "$0")/.."
 cargo test --locked
 bash scripts/gui-smoke.sh
 bash scripts/offline.sh
+bash scripts/pdf-check.sh
