@@ -139,6 +139,9 @@ pub enum Command {
         /// Print JSON (format mamori-aggregate/1, documented in docs/cli.md).
         #[arg(long)]
         json: bool,
+        /// Also write the class report as PDF.
+        #[arg(long, value_name = "class.pdf")]
+        out: Option<PathBuf>,
         /// Language of the texts: ja or en.
         #[arg(long, default_value = "ja", value_parser = parse_lang)]
         lang: Lang,
@@ -167,6 +170,9 @@ pub enum Command {
         /// The adviser's copy: include the private notes (never hand this one to the company).
         #[arg(long)]
         adviser_copy: bool,
+        /// Instead of the report, compare FILE (the newest visit) with these older visits.
+        #[arg(long, value_name = "OLD", num_args = 1..)]
+        compare: Vec<PathBuf>,
     },
 }
 
@@ -336,9 +342,14 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             let bundle = load_clean(cli.questionnaires.as_deref())?;
             teams::export_cmd(&bundle, &file, &csv, lang, out, err)
         }
-        Command::Aggregate { files, json, lang } => {
+        Command::Aggregate {
+            files,
+            json,
+            out: pdf,
+            lang,
+        } => {
             let bundle = load_clean(cli.questionnaires.as_deref())?;
-            teams::aggregate_cmd(&bundle, &files, json, lang, out, err)
+            teams::aggregate_cmd(&bundle, &files, (json, pdf.as_deref()), lang, out, err)
         }
         Command::Compare { new, old, lang } => {
             let bundle = load_clean(cli.questionnaires.as_deref())?;
@@ -349,6 +360,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             out: path,
             lang,
             adviser_copy,
+            compare,
         } => {
             let bundle = load_clean(cli.questionnaires.as_deref())?;
             let a = Assessment::load(&file)?;
@@ -358,6 +370,9 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
                 adviser_copy,
                 today: Date::today(),
             };
+            if !compare.is_empty() {
+                return teams::compare_report_cmd(&bundle, &a, &compare, &path, &options, out, err);
+            }
             crate::report::write(&path, &bundle, &a, &options)?;
             writeln!(out, "{}", path.display())?;
             Ok(0)

@@ -11,9 +11,12 @@ use super::{check_same_questionnaire, fmt_score};
 use crate::core::aggregate::{aggregate, load_set, ClassAggregate};
 use crate::core::assessment::Assessment;
 use crate::core::compare::{compare, Comparison};
+use crate::core::date::Date;
 use crate::core::export::write_csv_pair;
 use crate::core::schema::{Answer, Bundle, Objective};
 use crate::core::text::Lang;
+use crate::report::teams::{render_class, render_comparison, write_pdf};
+use crate::report::ReportOptions;
 
 pub(super) fn export_cmd(
     bundle: &Bundle,
@@ -40,7 +43,7 @@ pub(super) fn export_cmd(
 pub(super) fn aggregate_cmd(
     bundle: &Bundle,
     files: &[PathBuf],
-    json: bool,
+    (json, pdf): (bool, Option<&Path>),
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -56,6 +59,16 @@ pub(super) fn aggregate_cmd(
         );
     }
     let agg = aggregate(bundle, &set);
+    if let Some(pdf) = pdf {
+        let options = ReportOptions {
+            lang,
+            adviser_copy: false,
+            today: Date::today(),
+        };
+        let bytes = render_class(bundle, &agg, &options)?;
+        write_pdf(pdf, &bytes)?;
+        writeln!(err, "mamori: wrote {}", pdf.display())?;
+    }
     if json {
         let v = aggregate_json(bundle, &agg, lang);
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
@@ -182,6 +195,27 @@ fn write_aggregate_text(
         writeln!(out, "  {}  {}", q.question_id, parts.join(" / "))?;
     }
     Ok(())
+}
+
+pub(super) fn compare_report_cmd(
+    bundle: &Bundle,
+    newest: &Assessment,
+    old: &[PathBuf],
+    pdf: &Path,
+    options: &ReportOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let mut older = Vec::new();
+    for p in old {
+        let a = Assessment::load(p)?;
+        check_same_questionnaire(bundle, &a, p, err)?;
+        older.push(a);
+    }
+    let bytes = render_comparison(bundle, newest, &older, options)?;
+    write_pdf(pdf, &bytes)?;
+    writeln!(out, "{}", pdf.display())?;
+    Ok(0)
 }
 
 pub(super) fn compare_cmd(

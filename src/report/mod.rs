@@ -11,6 +11,7 @@ pub mod content;
 pub mod font;
 pub mod layout;
 pub mod linebreak;
+pub mod teams;
 
 use std::path::{Path, PathBuf};
 
