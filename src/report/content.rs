@@ -367,11 +367,8 @@ fn findings(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport) {
         l.paragraph_indented(&w.kv("report.why", q.help.get(w.lang)), style, indent);
         if let Some(adv) = main_advice(w, &f.advice) {
             let line = match adv.case_no {
-                Some(_) => format!(
-                    "{} {}",
-                    w.kv("report.case", adv.title.get(w.lang)),
-                    w.s("report.case_page")
-                ),
+                // The case titles name the case ("事例01 …", "Case 01: …").
+                Some(_) => format!("{} {}", adv.title.get(w.lang), w.s("report.case_page")),
                 None => w.kv("report.topic", adv.title.get(w.lang)),
             };
             l.paragraph_indented(&line, style, indent);
