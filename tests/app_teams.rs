@@ -257,3 +257,69 @@ fn the_class_view_is_anonymous_and_lists_skipped_files() {
     click_key(&mut h, "ui.presentation_exit");
     assert!(!h.state().presentation);
 }
+
+#[test]
+fn the_new_pages_draw_in_both_languages_at_200_percent() {
+    let dir = tempfile::tempdir().unwrap();
+    let class = dir.path().join("class");
+    std::fs::create_dir(&class).unwrap();
+    visit("2026-01-10", Answer::No)
+        .save(&class.join("v1.ron"))
+        .unwrap();
+    visit("2026-05-10", Answer::Partly)
+        .save(&class.join("v2.ron"))
+        .unwrap();
+    for lang in mamori::core::text::Lang::ALL {
+        let prefs = Prefs {
+            lang,
+            text_scale: 2.0,
+            ..Prefs::default()
+        };
+        let app = MamoriApp::new(load_embedded().bundle, prefs, dir.path().to_path_buf());
+        // As in tests/app.rs: 200 % of a 1100-pixel-wide window leaves 550 points.
+        let mut h = Harness::builder()
+            .with_size([550.0, 4000.0])
+            .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
+        h.run();
+        h.state_mut().send(Command::OpenExample(0));
+        h.run();
+        let suggestion = h.state().teams.suggestions[3].examples[0]
+            .get(lang)
+            .to_string();
+        h.state_mut().send(Command::AddInventoryRow(
+            mamori::core::inventory::InventoryItem {
+                name: suggestion,
+                category: Some(InfoCategory::FromOthers),
+                ..Default::default()
+            },
+        ));
+        h.state_mut()
+            .send(Command::CompareAdd(class.join("v1.ron")));
+        h.state_mut()
+            .send(Command::CompareAdd(class.join("v2.ron")));
+        h.state_mut().send(Command::ClassAdd(class.clone()));
+        h.run();
+        for screen in [
+            Screen::Inventory,
+            Screen::Compare,
+            Screen::Class,
+            Screen::Results,
+        ] {
+            h.state_mut().send(Command::Go(screen.clone()));
+            h.run();
+            assert_eq!(h.state().screen, screen);
+            let right = h.ctx.content_rect().right();
+            for role in [Role::Button, Role::Label, Role::TextInput, Role::CheckBox] {
+                for node in h.query_all_by_role(role) {
+                    let r = node.rect();
+                    assert!(
+                        r.right() <= right + 1.0,
+                        "{screen:?} {lang:?}: {role:?} {:?} ends at {} beyond {right}",
+                        format!("{node:?}").chars().take(160).collect::<String>(),
+                        r.right()
+                    );
+                }
+            }
+        }
+    }
+}
