@@ -15,6 +15,7 @@ use crate::core::schema::{Answer, Bundle};
 use crate::core::scoring::{score, Band, ScoreReport, GOOD_FROM, IMPROVE_FROM};
 use crate::core::text::Lang;
 
+mod secure;
 mod teams;
 
 /// Command-line arguments.
@@ -108,6 +109,9 @@ pub enum Command {
         /// Clear the review-later flag.
         #[arg(long)]
         no_review_later: bool,
+        /// The passphrase of an encrypted file (it stays encrypted): the first line of FILE.
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
     },
     /// Score an assessment: checklists, overall band, findings, desks, the to-confirm list.
     Score {
@@ -119,6 +123,9 @@ pub enum Command {
         /// Language of the texts: ja or en.
         #[arg(long, default_value = "ja", value_parser = parse_lang)]
         lang: Lang,
+        /// The passphrase of an encrypted file: the first line of this file.
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
     },
     /// Export the findings (one row per finding) and the information inventory as CSV.
     Export {
@@ -130,6 +137,9 @@ pub enum Command {
         /// Language of the texts: ja or en.
         #[arg(long, default_value = "ja", value_parser = parse_lang)]
         lang: Lang,
+        /// The passphrase of an encrypted FILE: the first line of this file.
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
     },
     /// Merge a workshop class into one anonymous picture (files or folders of .ron files).
     Aggregate {
@@ -173,6 +183,33 @@ pub enum Command {
         /// Instead of the report, compare FILE (the newest visit) with these older visits.
         #[arg(long, value_name = "OLD", num_args = 1..)]
         compare: Vec<PathBuf>,
+        /// The passphrase of an encrypted FILE: the first line of this file.
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Encrypt an assessment file with a passphrase (age, scrypt); IN is left as it is.
+    Encrypt {
+        /// The plaintext assessment file.
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+        /// The encrypted file to write (must not exist).
+        #[arg(value_name = "OUT")]
+        output: PathBuf,
+        /// The passphrase: the first line of this file.
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: PathBuf,
+    },
+    /// Decrypt an encrypted assessment file; IN is left as it is.
+    Decrypt {
+        /// The encrypted assessment file.
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+        /// The plaintext file to write (must not exist).
+        #[arg(value_name = "OUT")]
+        output: PathBuf,
+        /// The passphrase: the first line of this file.
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: PathBuf,
     },
 }
 
@@ -292,9 +329,11 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             note,
             review_later,
             no_review_later,
+            passphrase_file,
         } => {
             let bundle = load_clean(cli.questionnaires.as_deref())?;
-            let mut a = Assessment::load(&file)?;
+            let pass = secure::passphrase(passphrase_file.as_deref())?;
+            let mut a = Assessment::load_with(&file, pass.as_ref())?;
             check_same_questionnaire(&bundle, &a, &file, err)?;
             let Some((c, q)) = bundle.question(&question_id) else {
                 bail!(
@@ -314,7 +353,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             if no_review_later {
                 entry.review_later = false;
             }
-            a.save(&file)?;
+            a.save_with(&file, pass.as_ref())?;
             writeln!(out, "{} = {}", q.id, value.code())?;
             if !crate::core::scoring::question_applies(c, q, &a) {
                 writeln!(
@@ -325,9 +364,15 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             }
             Ok(0)
         }
-        Command::Score { file, json, lang } => {
+        Command::Score {
+            file,
+            json,
+            lang,
+            passphrase_file,
+        } => {
             let bundle = load_clean(cli.questionnaires.as_deref())?;
-            let a = Assessment::load(&file)?;
+            let pass = secure::passphrase(passphrase_file.as_deref())?;
+            let a = Assessment::load_with(&file, pass.as_ref())?;
             check_same_questionnaire(&bundle, &a, &file, err)?;
             let report = score(&bundle, &a);
             if json {
@@ -338,9 +383,15 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             }
             Ok(0)
         }
-        Command::Export { file, csv, lang } => {
+        Command::Export {
+            file,
+            csv,
+            lang,
+            passphrase_file,
+        } => {
             let bundle = load_clean(cli.questionnaires.as_deref())?;
-            teams::export_cmd(&bundle, &file, &csv, lang, out, err)
+            let pass = secure::passphrase(passphrase_file.as_deref())?;
+            teams::export_cmd(&bundle, &file, &csv, lang, pass.as_ref(), out, err)
         }
         Command::Aggregate {
             files,
@@ -361,9 +412,11 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             lang,
             adviser_copy,
             compare,
+            passphrase_file,
         } => {
             let bundle = load_clean(cli.questionnaires.as_deref())?;
-            let a = Assessment::load(&file)?;
+            let pass = secure::passphrase(passphrase_file.as_deref())?;
+            let a = Assessment::load_with(&file, pass.as_ref())?;
             check_same_questionnaire(&bundle, &a, &file, err)?;
             let options = crate::report::ReportOptions {
                 lang,
@@ -377,6 +430,16 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             writeln!(out, "{}", path.display())?;
             Ok(0)
         }
+        Command::Encrypt {
+            input,
+            output,
+            passphrase_file,
+        } => secure::encrypt_cmd(&input, &output, &passphrase_file, out),
+        Command::Decrypt {
+            input,
+            output,
+            passphrase_file,
+        } => secure::decrypt_cmd(&input, &output, &passphrase_file, out),
     }
 }
 

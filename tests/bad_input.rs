@@ -236,7 +236,7 @@ fn library_assessment_loader_gives_a_clear_error_for_every_bad_file() {
             match &err {
                 AssessmentError::Invalid(d) => check_clear(case, d),
                 AssessmentError::TooNew { .. } => {}
-                AssessmentError::Io { .. } => panic!("{}: {err}", case.file),
+                other => panic!("{}: {other}", case.file),
             }
             let text = err.to_string();
             assert!(text.starts_with(&case.file), "{}: {text}", case.file);

@@ -23,10 +23,11 @@ pub(super) fn export_cmd(
     file: &Path,
     csv: &Path,
     lang: Lang,
+    passphrase: Option<&crate::core::crypt::SecretString>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let a = Assessment::load(file)?;
+    let a = Assessment::load_with(file, passphrase)?;
     check_same_questionnaire(bundle, &a, file, err)?;
     if csv == file {
         bail!(

@@ -183,7 +183,11 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inventory: Vec<InventoryItem>,
     /// Who acts on a finding and by when, by question id; left out of the file when empty.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub actions: BTreeMap<String, FindingAction>,
 }
 
@@ -231,6 +235,20 @@ pub enum AssessmentError {
         found: u32,
         /// Newest version this build reads.
         supported: u32,
+    },
+    /// The file is encrypted and no passphrase was given.
+    #[error("{path}: the file is encrypted. Give its passphrase (in the CLI: --passphrase-file FILE); the file was not changed")]
+    Encrypted {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Encrypting or decrypting failed (wrong passphrase, damaged file …).
+    #[error("{path}: {reason}")]
+    Crypt {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: super::crypt::CryptError,
     },
 }
 
@@ -340,6 +358,11 @@ impl Assessment {
 
     /// Parses an assessment from raw bytes (size, UTF-8 and BOM handled).
     pub fn from_bytes(shown: &str, bytes: &[u8]) -> Result<Assessment, AssessmentError> {
+        if super::crypt::is_encrypted(bytes) {
+            return Err(AssessmentError::Encrypted {
+                path: PathBuf::from(shown),
+            });
+        }
         let text = decode_text(shown, bytes).map_err(AssessmentError::Invalid)?;
         Assessment::from_ron_str(shown, &text)
     }

@@ -3,6 +3,7 @@
 //! all read the same [`scoring::ScoreReport`].
 
 pub mod assessment;
+pub mod crypt;
 pub mod date;
 pub mod diag;
 pub mod fsutil;
