@@ -7,6 +7,7 @@
 pub mod logger;
 pub mod native;
 pub mod screens;
+pub mod secure;
 pub mod teams;
 pub mod theme;
 
@@ -150,6 +151,12 @@ pub enum Command {
     ExportPdfDialog,
     /// Write the PDF report of the open assessment to this path.
     ExportPdf(PathBuf),
+    /// Ask for a passphrase and a file name, then save the open check encrypted.
+    SaveEncryptedDialog,
+    /// Apply the passphrase dialog (open or save encrypted).
+    SubmitPassphrase,
+    /// Close the passphrase dialog without doing anything.
+    DismissPassPrompt,
 }
 
 /// The fields of the start form.
@@ -232,6 +239,9 @@ pub struct Doc {
     pub assessment: Assessment,
     /// The file it autosaves to.
     pub path: PathBuf,
+    /// The passphrase when the file is encrypted (kept only in memory); every save of the
+    /// check is then encrypted.
+    pub passphrase: Option<crate::core::crypt::SecretString>,
 }
 
 /// A `--screenshot` run: draw, capture, save as PNG, close.
@@ -271,6 +281,8 @@ pub struct MamoriApp {
     pub file_dialogs: bool,
     /// The typed-path prompt, when one is open.
     pub path_prompt: Option<PathPrompt>,
+    /// The passphrase dialog, when one is open.
+    pub pass_prompt: Option<secure::PassPrompt>,
     /// The company names of the workshop examples, read once (not on every frame).
     pub example_names: Vec<String>,
     /// State of the adviser and trainer pages.
@@ -284,6 +296,7 @@ pub struct MamoriApp {
     applied_style: Option<(bool, f32)>,
     fonts_installed: bool,
     screenshot: Option<ScreenshotJob>,
+    saver: secure::Saver,
 }
 
 const UNDO_LIMIT: usize = 200;
@@ -304,6 +317,7 @@ impl MamoriApp {
             data_dir,
             file_dialogs: false,
             path_prompt: None,
+            pass_prompt: None,
             example_names: WORKSHOP_EXAMPLES
                 .iter()
                 .map(|(name, bytes)| {
@@ -320,6 +334,7 @@ impl MamoriApp {
             applied_style: None,
             fonts_installed: false,
             screenshot: None,
+            saver: secure::Saver::default(),
         }
     }
 
@@ -385,6 +400,10 @@ impl MamoriApp {
             } else {
                 ctx.request_repaint_after(due - Instant::now());
             }
+        }
+        self.saver_errors();
+        if self.saver.pending() {
+            ctx.request_repaint_after(Duration::from_millis(100));
         }
         self.screenshot_step(&ctx);
     }
@@ -621,7 +640,53 @@ impl MamoriApp {
                 }
             }
             Command::ExportPdf(p) => self.export_pdf(&p),
+            Command::SaveEncryptedDialog => secure::ask_save_encrypted(self),
+            Command::SubmitPassphrase => secure::submit(self),
+            Command::DismissPassPrompt => self.pass_prompt = None,
         }
+    }
+
+    /// Shows the errors of finished background (encrypted) saves.
+    fn saver_errors(&mut self) {
+        let errors = self.saver.take_errors();
+        if !errors.is_empty() {
+            self.error = Some(format!(
+                "{}\n\n{}",
+                errors.join("\n"),
+                self.t("ui.error_unsaved")
+            ));
+        }
+    }
+
+    /// Saves the open check encrypted at `path` and continues in it, encrypted from now on.
+    /// When the check was the app's own plaintext file (in the data folder) and `path` is
+    /// another file, the plaintext file and its backup are deleted.
+    fn save_encrypted_as(&mut self, path: PathBuf, pass: crate::core::crypt::SecretString) {
+        self.saver.wait();
+        let Some(doc) = &mut self.doc else { return };
+        if let Err(e) = doc.assessment.save_encrypted(&path, &pass) {
+            self.error = Some(e.to_string());
+            return;
+        }
+        let old = std::mem::replace(&mut doc.path, path.clone());
+        doc.passphrase = Some(pass);
+        self.save_due = None;
+        if old != path && old.starts_with(&self.data_dir) {
+            for f in [crate::core::fsutil::backup_path(&old), old.clone()] {
+                if let Err(e) = std::fs::remove_file(&f) {
+                    if e.kind() != std::io::ErrorKind::NotFound {
+                        self.error = Some(format!("{}: {e}", f.display()));
+                    }
+                }
+            }
+            self.prefs.recent.retain(|r| *r != old);
+        }
+        self.remember_open();
+        self.notice = Some(format!(
+            "{}: {}",
+            self.t("ui.saved_encrypted"),
+            path.display()
+        ));
     }
 
     /// Whether the PDF report will include the adviser's private notes.
@@ -731,6 +796,7 @@ impl MamoriApp {
         self.doc = Some(Doc {
             assessment: a,
             path,
+            passphrase: None,
         });
         self.save_now();
         self.remember_open();
@@ -747,8 +813,23 @@ impl MamoriApp {
     }
 
     /// Opens an assessment file; on any problem, shows the error and keeps the open one.
+    /// An encrypted file asks for its passphrase first.
     pub fn open(&mut self, path: &Path) {
-        match Assessment::load(path) {
+        if secure::is_encrypted_file(path) {
+            secure::ask_open(self, path);
+            return;
+        }
+        self.open_loaded(path, Assessment::load(path), None);
+    }
+
+    /// Makes a loaded file the open check (or shows why it did not load).
+    fn open_loaded(
+        &mut self,
+        path: &Path,
+        loaded: Result<Assessment, crate::core::assessment::AssessmentError>,
+        passphrase: Option<crate::core::crypt::SecretString>,
+    ) {
+        match loaded {
             Ok(a) => {
                 let (id, _) = self.bundle.id_version();
                 if a.questionnaire.id != id {
@@ -769,6 +850,7 @@ impl MamoriApp {
                 self.doc = Some(Doc {
                     assessment: a,
                     path: path.to_path_buf(),
+                    passphrase,
                 });
                 self.remember_open();
                 self.go(Screen::Overview);
@@ -810,8 +892,9 @@ impl MamoriApp {
     }
 
     fn save_as(&mut self, path: PathBuf) {
+        self.saver.wait();
         let Some(doc) = &mut self.doc else { return };
-        match doc.assessment.save(&path) {
+        match doc.assessment.save_with(&path, doc.passphrase.as_ref()) {
             Ok(()) => {
                 doc.path = path.clone();
                 self.save_due = None;
@@ -825,6 +908,11 @@ impl MamoriApp {
     fn save_now(&mut self) {
         self.save_due = None;
         if let Some(doc) = &self.doc {
+            if let Some(pass) = &doc.passphrase {
+                // About a second of scrypt work: written on the saver's thread.
+                self.saver.submit(&doc.assessment, &doc.path, pass);
+                return;
+            }
             if let Err(e) = doc.assessment.save(&doc.path) {
                 self.error = Some(format!("{e}\n\n{}", self.t("ui.error_unsaved")));
             }
@@ -836,6 +924,8 @@ impl MamoriApp {
         if self.save_due.is_some() {
             self.save_now();
         }
+        self.saver.wait();
+        self.saver_errors();
     }
 
     fn screenshot_step(&mut self, ctx: &egui::Context) {

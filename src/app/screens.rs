@@ -63,6 +63,7 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
             });
     });
     path_prompt_ui(app, ui);
+    super::secure::pass_prompt_ui(app, ui);
     error_ui(app, ui);
 }
 
@@ -117,6 +118,12 @@ fn nav_ui(app: &mut MamoriApp, ui: &mut Ui) {
             .clicked()
         {
             app.pending.push(Command::SaveAsDialog);
+        }
+        if ui
+            .add_enabled(has_doc, egui::Button::new(tr(b, lang, "ui.save_encrypted")))
+            .clicked()
+        {
+            app.pending.push(Command::SaveEncryptedDialog);
         }
         if ui
             .add_enabled(

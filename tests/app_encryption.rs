@@ -1,0 +1,210 @@
+//! Encryption in the app: "Save encrypted…" asks the passphrase twice, autosave stays
+//! encrypted with no plaintext copy anywhere, opening an encrypted file asks its passphrase
+//! (a wrong one is refused and the file left as it is).
+#![allow(clippy::unwrap_used)]
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::Harness;
+use mamori::app::{Command, MamoriApp, Prefs, Screen};
+use mamori::core::assessment::Assessment;
+use mamori::core::crypt::{is_encrypted, set_work_factor, SecretString};
+use mamori::core::load::load_embedded;
+use mamori::core::schema::Answer;
+
+const COMPANY: &str = "株式会社ひみつ工業";
+const PASS: &str = "正しい 合言葉";
+
+fn harness(dir: &std::path::Path) -> Harness<'static, MamoriApp> {
+    let app = MamoriApp::new(load_embedded().bundle, Prefs::default(), dir.to_path_buf());
+    let mut h = Harness::builder()
+        .with_size([1100.0, 3000.0])
+        .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn s(h: &Harness<'_, MamoriApp>, key: &str) -> String {
+    h.state().t(key).to_string()
+}
+
+fn click(h: &mut Harness<'_, MamoriApp>, label: &str) {
+    h.get_all_by_role_and_label(Role::Button, label)
+        .next()
+        .unwrap_or_else(|| panic!("no button '{label}'"))
+        .click();
+    h.run();
+}
+
+fn type_into(h: &mut Harness<'_, MamoriApp>, label_key: &str, text: &str) {
+    let label = s(h, label_key);
+    h.get_by_label(&label).focus();
+    h.run();
+    h.get_by_label(&label).type_text(text);
+    h.run();
+}
+
+fn answer(h: &mut Harness<'_, MamoriApp>, a: Answer) {
+    let i = Answer::ALL.iter().position(|x| *x == a).unwrap() + 1;
+    let label = format!("{i}  {}", s(h, a.string_key()));
+    click(h, &label);
+}
+
+/// Every file under `dir` (recursively) whose bytes contain `needle`.
+fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            found.extend(files_containing(&p, needle));
+        } else if std::fs::read(&p)
+            .unwrap()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+        {
+            found.push(p);
+        }
+    }
+    found
+}
+
+#[test]
+fn save_encrypted_then_autosave_leaves_no_plaintext_anywhere() {
+    set_work_factor(Some(4));
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(data.path());
+    h.state_mut().form.company = COMPANY.into();
+    let begin = s(&h, "ui.begin");
+    click(&mut h, &begin);
+    answer(&mut h, Answer::No);
+    answer(&mut h, Answer::Yes);
+    let plain_path = h.state().doc.as_ref().unwrap().path.clone();
+    assert!(!files_containing(data.path(), COMPANY).is_empty());
+
+    let save_enc = s(&h, "ui.save_encrypted");
+    click(&mut h, &save_enc);
+    assert!(h.state().pass_prompt.is_some());
+    // The passphrase field is a password field, named for screen readers.
+    let pass_label = s(&h, "ui.passphrase");
+    let node = h.get_by_label(&pass_label);
+    assert_eq!(node.accesskit_node().role(), Role::PasswordInput);
+    // Two different passphrases: refused, said in the dialog.
+    type_into(&mut h, "ui.passphrase", PASS);
+    type_into(&mut h, "ui.passphrase_again", "違う");
+    let go = s(&h, "ui.save_encrypted_do");
+    click(&mut h, &go);
+    let mismatch = s(&h, "ui.pass_mismatch");
+    assert!(h.query_all_by_label_contains(&mismatch).next().is_some());
+    assert!(h.state().doc.as_ref().unwrap().passphrase.is_none());
+    type_into(&mut h, "ui.passphrase_again", PASS);
+    click(&mut h, &go);
+    assert!(h.state().pass_prompt.is_none());
+    let enc_path = h.state().doc.as_ref().unwrap().path.clone();
+    assert_ne!(enc_path, plain_path);
+    assert!(
+        !enc_path.to_string_lossy().contains(COMPANY),
+        "{enc_path:?}"
+    );
+    assert!(is_encrypted(&std::fs::read(&enc_path).unwrap()));
+
+    // More answers and a note: autosaved (off the UI thread), still encrypted.
+    h.state_mut().send(Command::Go(Screen::Overview));
+    h.run();
+    let flow = h.state().flow();
+    for q in flow.iter().take(4) {
+        h.state_mut()
+            .send(Command::Answer(q.clone(), Answer::Partly));
+        h.run();
+    }
+    h.state_mut()
+        .doc
+        .as_mut()
+        .unwrap()
+        .assessment
+        .answers
+        .get_mut(&flow[0])
+        .unwrap()
+        .note = format!("{COMPANY}の秘密メモ");
+    h.state_mut().send(Command::Edited);
+    h.run();
+    h.state_mut().flush();
+    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+
+    // No plaintext copy on disk: file, backup, temp files, the data folder.
+    let leaks = files_containing(data.path(), COMPANY);
+    assert!(leaks.is_empty(), "plaintext company name in {leaks:?}");
+    assert!(!plain_path.exists());
+    let bak = mamori::core::fsutil::backup_path(&enc_path);
+    assert!(is_encrypted(&std::fs::read(&bak).unwrap()));
+    // The file holds the latest edits.
+    let pass = SecretString::from(PASS.to_string());
+    let a = Assessment::load_with(&enc_path, Some(&pass)).unwrap();
+    assert_eq!(a.company.name, COMPANY);
+    assert_eq!(a.answer(&flow[3]), Some(Answer::Partly));
+    assert!(a.answers[&flow[0]].note.contains("秘密メモ"));
+    // The old plaintext path is gone from the recent list.
+    assert!(!h.state().prefs.recent.contains(&plain_path));
+}
+
+#[test]
+fn opening_an_encrypted_file_asks_its_passphrase_and_refuses_a_wrong_one() {
+    set_work_factor(Some(4));
+    let data = tempfile::tempdir().unwrap();
+    let b = load_embedded().bundle;
+    let mut a = Assessment::new(&b, mamori::core::date::Date::parse("2026-11-22").unwrap());
+    a.company.name = COMPANY.into();
+    a.set_answer("quick.rules", Some(Answer::No));
+    let file = data.path().join("secret.ron");
+    a.save_encrypted(&file, &SecretString::from(PASS.to_string()))
+        .unwrap();
+    let before = std::fs::read(&file).unwrap();
+
+    let mut h = harness(data.path());
+    h.state_mut().form.company = "株式会社いま開いている".into();
+    let begin = s(&h, "ui.begin");
+    click(&mut h, &begin);
+    h.state_mut().send(Command::Open(file.clone()));
+    h.run();
+    let title = s(&h, "ui.pass_open_title");
+    assert!(h.query_all_by_label_contains(&title).next().is_some());
+    // A wrong passphrase: said in the dialog; the open check stays, the file is unchanged.
+    type_into(&mut h, "ui.passphrase", "違う合言葉");
+    let open = s(&h, "ui.pass_open_do");
+    click(&mut h, &open);
+    let wrong = s(&h, "ui.pass_wrong");
+    assert!(h.query_all_by_label_contains(&wrong).next().is_some());
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().assessment.company.name,
+        "株式会社いま開いている"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    // The right one opens it; the check is then saved encrypted.
+    type_into(&mut h, "ui.passphrase", PASS);
+    click(&mut h, &open);
+    assert!(h.state().pass_prompt.is_none());
+    let doc = h.state().doc.as_ref().unwrap();
+    assert_eq!(doc.path, file);
+    assert_eq!(doc.assessment.company.name, COMPANY);
+    assert!(doc.passphrase.is_some());
+    h.state_mut()
+        .send(Command::Answer("quick.pc".into(), Answer::Yes));
+    h.run();
+    h.state_mut().flush();
+    assert!(is_encrypted(&std::fs::read(&file).unwrap()));
+    assert!(files_containing(data.path(), COMPANY).is_empty());
+
+    // A damaged encrypted file: a clear error, nothing changed.
+    let damaged = data.path().join("damaged.ron");
+    let mut bytes = before.clone();
+    let n = bytes.len();
+    bytes[n - 5] ^= 0xff;
+    std::fs::write(&damaged, &bytes).unwrap();
+    h.state_mut().send(Command::Open(damaged.clone()));
+    h.run();
+    type_into(&mut h, "ui.passphrase", PASS);
+    click(&mut h, &open);
+    let err = h.state().error.clone().unwrap_or_default();
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(h.state().doc.as_ref().unwrap().path, file);
+    assert_eq!(std::fs::read(&damaged).unwrap(), bytes);
+}
