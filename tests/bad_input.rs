@@ -391,3 +391,17 @@ fn app_open_shows_every_error_in_the_window_and_keeps_the_open_check() {
         "{names:?}"
     );
 }
+
+#[test]
+fn an_endless_file_is_refused_without_reading_it_all() {
+    // /dev/zero never ends: the readers stop at the size limit.
+    let zero = Path::new("/dev/zero");
+    if !zero.exists() {
+        return;
+    }
+    let err = Assessment::load(zero).unwrap_err().to_string();
+    assert!(err.contains("limit"), "{err}");
+    let o = mamori(&["score", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("limit"));
+}

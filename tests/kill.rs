@@ -5,11 +5,13 @@
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use mamori::core::assessment::Assessment;
+use mamori::core::crypt::{set_work_factor, SecretString};
 use mamori::core::date::Date;
 use mamori::core::fsutil::backup_path;
 use mamori::core::load::load_embedded;
@@ -52,9 +54,20 @@ fn child_save_loop() {
     let parts: Vec<PathBuf> = spec.split(';').map(PathBuf::from).collect();
     let a = Assessment::load(&parts[1]).unwrap();
     let b = Assessment::load(&parts[2]).unwrap();
+    // A fourth part: save encrypted with this passphrase (low work factor: a test).
+    let pass = parts
+        .get(3)
+        .map(|p| SecretString::from(p.display().to_string()));
+    set_work_factor(Some(4));
+    let mut said_ready = false;
     loop {
-        a.save(&parts[0]).unwrap();
-        b.save(&parts[0]).unwrap();
+        a.save_with(&parts[0], pass.as_ref()).unwrap();
+        b.save_with(&parts[0], pass.as_ref()).unwrap();
+        if !said_ready {
+            // The test starts its random wait only now, whatever the start-up took.
+            println!("ready");
+            said_ready = true;
+        }
     }
 }
 
@@ -67,6 +80,19 @@ fn data_files(dir: &Path) -> BTreeSet<String> {
 
 #[test]
 fn sigkill_during_saves_never_leaves_a_broken_file() {
+    kill_loop(KILLS, None);
+}
+
+/// The same with encrypted saves: after every kill the file decrypts to one of the versions,
+/// and the backup too.
+#[test]
+fn sigkill_during_encrypted_saves_never_leaves_a_broken_file() {
+    kill_loop(40, Some("合言葉 kill test"));
+}
+
+fn kill_loop(kills: usize, passphrase: Option<&str>) {
+    let pass = passphrase.map(|p| SecretString::from(p.to_string()));
+    let load = |p: &Path| Assessment::load_with(p, pass.as_ref());
     let a = version("旧版", Answer::Yes);
     let b = version("新版", Answer::No);
     let src = tempfile::tempdir().unwrap();
@@ -75,7 +101,8 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
     b.save(&pb).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("会社.ron");
-    a.save(&target).unwrap();
+    set_work_factor(Some(4));
+    a.save_with(&target, pass.as_ref()).unwrap();
 
     let seed = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -84,22 +111,34 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
     let mut rng = Rng(seed | 1);
     let exe = std::env::current_exe().unwrap();
     let (mut saw_a, mut saw_b, mut temps_left) = (0, 0, 0);
-    for i in 0..KILLS {
+    for i in 0..kills {
         let mut child = Command::new(&exe)
             .args(["--exact", "child_save_loop", "--ignored", "--nocapture"])
             .env(
                 CHILD_ENV,
-                format!("{};{};{}", target.display(), pa.display(), pb.display()),
+                match passphrase {
+                    Some(p) => {
+                        format!("{};{};{};{p}", target.display(), pa.display(), pb.display())
+                    }
+                    None => format!("{};{};{}", target.display(), pa.display(), pb.display()),
+                },
             )
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(5_000 + rng.below(60_000)));
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        assert!(
+            lines.any(|l| l.is_ok_and(|l| l == "ready")),
+            "kill {i}: the child never saved"
+        );
+        // An encrypted save takes longer (age measures the machine each time): wait longer.
+        let window = if pass.is_some() { 300_000 } else { 20_000 };
+        std::thread::sleep(Duration::from_micros(rng.below(window)));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
 
-        let now = Assessment::load(&target)
+        let now = load(&target)
             .unwrap_or_else(|e| panic!("kill {i} (seed {seed}): the file does not load: {e}"));
         if now == a {
             saw_a += 1;
@@ -110,8 +149,8 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
         }
         let bak = backup_path(&target);
         if bak.exists() {
-            let old = Assessment::load(&bak)
-                .unwrap_or_else(|e| panic!("kill {i}: the backup does not load: {e}"));
+            let old =
+                load(&bak).unwrap_or_else(|e| panic!("kill {i}: the backup does not load: {e}"));
             assert!(
                 old == a || old == b,
                 "kill {i}: the backup is neither version"
@@ -130,8 +169,13 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
             std::fs::remove_file(dir.path().join(name)).unwrap();
         }
     }
+    let kind = if passphrase.is_some() {
+        "encrypted saves"
+    } else {
+        "saves"
+    };
     println!(
-        "{KILLS} SIGKILLs during saves: file was the old version {saw_a}×, the new one {saw_b}×; \
+        "{kills} SIGKILLs during {kind}: file was the old version {saw_a}×, the new one {saw_b}×; \
          {temps_left} interrupted temp files found (hidden, never read as data); seed {seed}"
     );
     // The child really saved: both versions were seen on disk.
