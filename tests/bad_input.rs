@@ -405,3 +405,21 @@ fn an_endless_file_is_refused_without_reading_it_all() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("limit"));
 }
+
+#[test]
+fn a_folder_with_too_many_files_is_refused_with_a_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("q");
+    copy_tree(&common::root().join("questionnaires"), &dir);
+    for i in 0..mamori::core::load::MAX_FOLDER_FILES {
+        std::fs::write(dir.join(format!("advice/x{i:04}.ron")), "[]").unwrap();
+    }
+    let out = mamori::core::load::load_dir(&dir);
+    assert!(
+        out.diagnostics
+            .iter()
+            .any(|d| d.message.contains("more than the limit of 1000")),
+        "{:?}",
+        out.diagnostics.first()
+    );
+}

@@ -158,7 +158,9 @@ pub(super) fn apply(app: &mut MamoriApp, c: Command) {
             if app.teams.older.iter().any(|(p, _)| *p == path) {
                 return;
             }
-            match Assessment::load(&path) {
+            // An encrypted older visit opens with the open check's passphrase.
+            let pass = app.doc.as_ref().and_then(|d| d.passphrase.clone());
+            match Assessment::load_with(&path, pass.as_ref()) {
                 Ok(a) => app.teams.older.push((path, a)),
                 Err(e) => app.error = Some(format!("{e}\n\n{}", app.t("ui.error_kept"))),
             }

@@ -137,7 +137,13 @@ fn embedded_string_keys() -> Vec<String> {
         .collect()
 }
 
-/// Loads a questionnaire folder from disk (same layout as `questionnaires/`).
+/// The most `.ron` files read from one questionnaire folder.
+pub const MAX_FOLDER_FILES: usize = 1000;
+/// The most bytes read from one questionnaire folder, all files together.
+pub const MAX_FOLDER_BYTES: usize = 64 * 1024 * 1024;
+
+/// Loads a questionnaire folder from disk (same layout as `questionnaires/`), reading at most
+/// [`MAX_FOLDER_FILES`] files of at most 4 MiB each and [`MAX_FOLDER_BYTES`] in all.
 pub fn load_dir(dir: &Path) -> LoadOutcome {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
@@ -189,9 +195,38 @@ pub fn load_dir(dir: &Path) -> LoadOutcome {
             });
         }
     }
+    if rels.len() > MAX_FOLDER_FILES {
+        diagnostics.push(Diagnostic {
+            file: dir.display().to_string(),
+            line: 1,
+            col: 1,
+            message: format!(
+                "the folder holds {} questionnaire files, more than the limit of {MAX_FOLDER_FILES}; only the first {MAX_FOLDER_FILES} are read",
+                rels.len()
+            ),
+            hint: "Name a questionnaire folder, not a folder of other files".into(),
+        });
+        rels.truncate(MAX_FOLDER_FILES);
+    }
+    let mut total = 0usize;
     for rel in rels {
+        if total > MAX_FOLDER_BYTES {
+            diagnostics.push(Diagnostic {
+                file: shown(&rel),
+                line: 1,
+                col: 1,
+                message: format!(
+                    "not read: the folder's files together are larger than {MAX_FOLDER_BYTES} bytes (64 MiB)"
+                ),
+                hint: "Name a questionnaire folder, not a folder of other files".into(),
+            });
+            continue;
+        }
         match super::diag::read_limited(&dir.join(&rel)) {
-            Ok(bytes) => files.push((rel.clone(), shown(&rel), bytes)),
+            Ok(bytes) => {
+                total += bytes.len();
+                files.push((rel.clone(), shown(&rel), bytes))
+            }
             Err(e) => diagnostics.push(Diagnostic {
                 file: shown(&rel),
                 line: 1,
