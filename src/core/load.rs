@@ -126,15 +126,29 @@ pub fn load_embedded_with(rel: &str, bytes: &[u8]) -> LoadOutcome {
     load_files(files, EMBEDDED_PREFIX)
 }
 
-/// Every string key of the built-in strings files.
-fn embedded_string_keys() -> Vec<String> {
-    EMBEDDED
+/// Loads a questionnaire folder given in memory as `(relative path, bytes)` pairs (the layout
+/// of `questionnaires/`); messages name the files by these paths. Used by the fuzz target,
+/// which needs a small folder it can rebuild thousands of times a second.
+pub fn load_memory(files: &[(&str, &[u8])]) -> LoadOutcome {
+    let files = files
         .iter()
-        .filter(|(p, _)| *p == "strings.ron" || p.starts_with("strings/"))
-        .filter_map(|(_, b)| std::str::from_utf8(b).ok())
-        .filter_map(|t| options().from_str::<BTreeMap<String, Text>>(t).ok())
-        .flat_map(|m| m.into_keys())
-        .collect()
+        .map(|(p, b)| (p.to_string(), p.to_string(), b.to_vec()))
+        .collect();
+    load_files(files, "")
+}
+
+/// Every string key of the built-in strings files (parsed once, then cached).
+fn embedded_string_keys() -> &'static [String] {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        EMBEDDED
+            .iter()
+            .filter(|(p, _)| *p == "strings.ron" || p.starts_with("strings/"))
+            .filter_map(|(_, b)| std::str::from_utf8(b).ok())
+            .filter_map(|t| options().from_str::<BTreeMap<String, Text>>(t).ok())
+            .flat_map(|m| m.into_keys())
+            .collect()
+    })
 }
 
 /// The most `.ron` files read from one questionnaire folder.
@@ -477,7 +491,7 @@ fn load_files(files: Vec<(String, String, Vec<u8>)>, prefix: &str) -> LoadOutcom
         let mut required: Vec<String> = REQUIRED_STRINGS.iter().map(|k| k.to_string()).collect();
         if prefix != EMBEDDED_PREFIX {
             // A folder must have every string the built-in questionnaires have.
-            required.extend(embedded_string_keys());
+            required.extend(embedded_string_keys().iter().cloned());
         }
         required.sort();
         required.dedup();
