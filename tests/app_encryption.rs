@@ -208,3 +208,39 @@ fn opening_an_encrypted_file_asks_its_passphrase_and_refuses_a_wrong_one() {
     assert_eq!(h.state().doc.as_ref().unwrap().path, file);
     assert_eq!(std::fs::read(&damaged).unwrap(), bytes);
 }
+
+#[test]
+fn continue_with_an_encrypted_last_file_asks_its_passphrase_and_escape_cancels_it() {
+    set_work_factor(Some(4));
+    let data = tempfile::tempdir().unwrap();
+    let b = load_embedded().bundle;
+    let mut a = Assessment::new(&b, mamori::core::date::Date::parse("2026-11-22").unwrap());
+    a.company.name = COMPANY.into();
+    let file = data.path().join("last.ron");
+    a.save_encrypted(&file, &SecretString::from(PASS.to_string()))
+        .unwrap();
+    let prefs = Prefs {
+        last_file: Some(file.clone()),
+        ..Prefs::default()
+    };
+    let app = MamoriApp::new(load_embedded().bundle, prefs, data.path().to_path_buf());
+    let mut h = Harness::builder()
+        .with_size([1100.0, 3000.0])
+        .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
+    h.run();
+    let cont = s(&h, "ui.continue");
+    click(&mut h, &format!("{cont} ({})", file.display()));
+    assert!(h.state().pass_prompt.is_some());
+    assert!(h.state().doc.is_none());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().pass_prompt.is_none());
+    assert!(h.state().doc.is_none());
+    // Again, with the passphrase: the check opens.
+    click(&mut h, &format!("{cont} ({})", file.display()));
+    type_into(&mut h, "ui.passphrase", PASS);
+    let open = s(&h, "ui.pass_open_do");
+    click(&mut h, &open);
+    let doc = h.state().doc.as_ref().expect("not opened");
+    assert_eq!(doc.assessment.company.name, COMPANY);
+}

@@ -428,6 +428,8 @@ impl MamoriApp {
             self.send(Command::DismissError);
         } else if self.path_prompt.is_some() && pressed(Key::Escape) {
             self.send(Command::DismissPathPrompt);
+        } else if self.pass_prompt.is_some() && pressed(Key::Escape) {
+            self.send(Command::DismissPassPrompt);
         }
         if typing {
             return;
