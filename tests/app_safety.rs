@@ -120,3 +120,34 @@ fn a_broken_last_file_at_start_is_kept_and_a_new_check_gets_a_new_name() {
     assert_eq!(std::fs::read_to_string(&last).unwrap(), BROKEN);
     assert!(!backup_path(&last).exists());
 }
+
+#[test]
+fn a_typed_path_is_opened_with_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("typed.ron");
+    let b = load_embedded().bundle;
+    let mut a = mamori::core::assessment::Assessment::new(
+        &b,
+        mamori::core::date::Date::parse("2026-11-22").unwrap(),
+    );
+    a.company.name = "株式会社タイプ".into();
+    a.save(&file).unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    h.state_mut().send(Command::OpenDialog);
+    h.run();
+    assert!(h.state().path_prompt.is_some());
+    let label = s(&h, "ui.path_label");
+    h.get_by_label(&label).focus();
+    h.run();
+    h.get_by_label(&label)
+        .type_text(&file.display().to_string());
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let doc = h
+        .state()
+        .doc
+        .as_ref()
+        .expect("Enter did not open the typed path");
+    assert_eq!(doc.assessment.company.name, "株式会社タイプ");
+}

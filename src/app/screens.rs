@@ -210,10 +210,11 @@ fn path_prompt_ui(app: &mut MamoriApp, ui: &mut Ui) {
         let r = ui
             .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(600.0))
             .labelled_by(l.id);
-        if ui.memory(|m| m.focused().is_none()) {
+        // Read Enter before giving the field focus again, or the re-focus hides it.
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if !enter && ui.memory(|m| m.focused().is_none()) {
             r.request_focus();
         }
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if ui.button(tr(b, lang, action)).clicked() || enter {
                 submit = true;

@@ -277,10 +277,12 @@ pub fn pass_prompt_ui(app: &mut MamoriApp, ui: &mut Ui) {
                     .desired_width(400.0),
             )
             .labelled_by(l.id);
-        if ui.memory(|m| m.focused().is_none()) {
+        // Enter in the field submits; read it before focusing the field again (focus is
+        // given back only when nothing has it, e.g. when the dialog opens).
+        let mut enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if !enter && ui.memory(|m| m.focused().is_none()) {
             r.request_focus();
         }
-        let mut enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if saving {
             let l = ui.label(b.s("ui.passphrase_again", lang));
             let r = ui
