@@ -127,10 +127,12 @@ pub fn from_ron_error(
             ),
         };
     }
-    // Cut off: nothing but comments after the error, or the error is on a last line that has
-    // no line end (every editor and mamori end a file with one).
+    // Cut off: nothing but comments after the error, or the error is in the last few
+    // characters of a last line that has no line end (every editor and mamori end a file
+    // with one).
     let rest = &slice[offset.min(slice.len())..];
-    let at_end = only_trivia(rest) || (!rest.contains('\n') && !src.ends_with('\n'));
+    let at_end = only_trivia(rest)
+        || (!rest.contains('\n') && !src.ends_with('\n') && rest.chars().count() <= 40);
     use ron::error::Error as E;
     let hint = match &err.code {
         E::NoSuchStructField { .. } => {
