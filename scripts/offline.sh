@@ -74,6 +74,11 @@ run report-en "$bin" report examples/workshop/kohazeya.ron --lang en --out "$wor
 run export "$bin" export examples/workshop/kohazeya.ron --csv "$work/k.csv"
 run compare "$bin" compare examples/workshop/company_b.ron examples/workshop/company_a.ron
 run aggregate "$bin" aggregate examples/workshop --json
+printf 'offline passphrase\n' > "$work/pass"
+run encrypt "$bin" encrypt "$a" "$work/a.age.ron" --passphrase-file "$work/pass"
+run score-encrypted "$bin" score "$work/a.age.ron" --passphrase-file "$work/pass"
+run decrypt "$bin" decrypt "$work/a.age.ron" "$work/b.ron" --passphrase-file "$work/pass"
+cmp -s "$a" "$work/b.ron" || { echo "offline: FAILED: decrypt did not give the file back"; fail=1; }
 for f in "$work/a.pdf" "$work/k.pdf" "$work/k.csv"; do
   [ -s "$f" ] || { echo "offline: FAILED: $f was not written"; fail=1; }
 done
