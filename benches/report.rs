@@ -50,6 +50,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         t.elapsed().as_secs_f64() * 1000.0
     );
 
+    // Parts of a render: parsing the font for printpdf, and saving (subsetting, compression).
+    let mut parse = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let _ = printpdf::ParsedFont::from_bytes(
+            mamori::report::font::embeddable_font(),
+            0,
+            &mut Vec::new(),
+        );
+        parse.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    parse.sort_by(f64::total_cmp);
+    println!("report: printpdf font parse: median {:.1} ms", parse[2]);
+
     let mut kohazeya_pdf = Vec::new();
     for (name, a) in [("kohazeya", &kohazeya), ("all-no", &all_no)] {
         for lang in Lang::ALL {

@@ -57,6 +57,14 @@ impl FontMetrics {
         self.charmap.map(c).is_some()
     }
 
+    /// The glyph id of `c` in the font (0, the `.notdef` box, when the font lacks it).
+    pub fn glyph_id(&self, c: char) -> u16 {
+        self.charmap
+            .map(c)
+            .map(|g| u16::try_from(g.to_u32()).unwrap_or(0))
+            .unwrap_or(0)
+    }
+
     /// The advance of `c` in em (1.0 = the font size); a missing glyph measures as the
     /// font's `.notdef` box.
     pub fn advance_em(&self, c: char) -> f32 {

@@ -11,8 +11,8 @@
 //! broken by [`super::linebreak::break_lines`], so nothing runs past the margins.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem,
+    Codepoint, Color, FontId, Greyscale, Line, LinePoint, Op, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
 };
 
 use super::font::FontMetrics;
@@ -341,8 +341,18 @@ impl Layout {
                     y: Pt(h - baseline),
                 },
             });
+            // Glyph ids looked up here (fast), each with its text for copy and paste;
+            // printpdf's own per-character look-up in this large CJK font is slow.
+            let glyphs = text
+                .chars()
+                .map(|c| Codepoint {
+                    gid: self.metrics.glyph_id(c),
+                    offset: 0.0,
+                    cid: Some(c.to_string()),
+                })
+                .collect();
             p.ops.push(Op::ShowText {
-                items: vec![TextItem::Text(text.to_string())],
+                items: vec![TextItem::GlyphIds(glyphs)],
             });
             p.ops.push(Op::EndTextSection);
         }
@@ -710,11 +720,47 @@ impl Layout {
             })
             .collect();
         self.doc.with_pages(pages);
+        // printpdf compresses every stream at the highest zlib level, which takes most of
+        // the time of a report; a middle level costs a few percent in size and is several
+        // times faster. So printpdf writes the document uncompressed and we compress here.
         let opts = PdfSaveOptions {
             subset_fonts: true,
+            optimize: false,
             ..PdfSaveOptions::default()
         };
-        self.doc.save(&opts, &mut Vec::new())
+        let mut doc = self.doc.to_lopdf_document(&opts, &mut Vec::new());
+        compress_streams(&mut doc, flate2::Compression::new(COMPRESSION_LEVEL));
+        let mut out = Vec::new();
+        // Writing into a Vec cannot fail.
+        let _ = doc.save_to(&mut out);
+        out
+    }
+}
+
+/// The zlib level of the PDF's streams (0–9); see [`Layout::finish`].
+const COMPRESSION_LEVEL: u32 = 6;
+
+/// Compresses every stream that is not compressed yet (as lopdf's own `compress` does, at
+/// `level` instead of the slowest one).
+fn compress_streams(doc: &mut lopdf::Document, level: flate2::Compression) {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), level);
+        if encoder.write_all(&stream.content).is_err() {
+            continue;
+        }
+        if let Ok(compressed) = encoder.finish() {
+            if compressed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
+        }
     }
 }
 
