@@ -244,6 +244,8 @@ fn the_class_view_is_anonymous_and_lists_skipped_files() {
     let participants = format!("{}: 3", s(&h, "score.agg_participants"));
     assert!(has_text(&h, &participants));
     assert!(has_text(&h, "broken.ron"));
+    let kind = format!("・{}: 1", s(&h, "score.agg_skip.not_an_assessment"));
+    assert!(has_text(&h, &kind));
     assert!(has_text(&h, &s(&h, "score.agg_weakest")));
     for secret in ["受講会社", "田中", "内緒のメモ", "比較精工"] {
         assert!(!has_text(&h, secret), "{secret} is shown");
@@ -254,6 +256,8 @@ fn the_class_view_is_anonymous_and_lists_skipped_files() {
     assert_eq!(h.state().screen, Screen::Class);
     assert!(has_text(&h, &participants));
     assert!(!has_text(&h, "受講会社"));
+    assert!(!has_text(&h, "broken.ron"), "a file name is projected");
+    assert!(has_text(&h, &kind));
     click_key(&mut h, "ui.presentation_exit");
     assert!(!h.state().presentation);
 }

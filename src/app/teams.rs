@@ -12,7 +12,7 @@ use egui::{RichText, Ui};
 
 use super::screens::bar_ui;
 use super::{theme, Command, MamoriApp, PathPurpose, Screen};
-use crate::core::aggregate::{aggregate, load_set, ClassAggregate};
+use crate::core::aggregate::{aggregate, load_set, ClassAggregate, Skipped};
 use crate::core::assessment::Assessment;
 use crate::core::compare::compare;
 use crate::core::date::Date;
@@ -35,6 +35,9 @@ pub struct TeamsState {
     pub class_paths: Vec<PathBuf>,
     /// The class picture of `class_paths`, recomputed when they change.
     pub class: Option<ClassAggregate>,
+    /// The files left out of the class picture, with names and messages: shown to the
+    /// trainer outside the projector view only.
+    pub class_skipped: Vec<Skipped>,
     /// The inventory suggestions (read once).
     pub suggestions: Vec<CategorySuggestions>,
 }
@@ -216,6 +219,7 @@ fn tidy_action(a: &mut Assessment, id: &str) {
 fn refresh_class(app: &mut MamoriApp) {
     let set = load_set(&app.bundle, &app.teams.class_paths);
     app.teams.class = Some(aggregate(&app.bundle, &set));
+    app.teams.class_skipped = set.skipped;
 }
 
 /// The owner and due-date fields under finding number `n` on the results page.
@@ -596,11 +600,17 @@ pub(super) fn class_ui(app: &mut MamoriApp, ui: &mut Ui) {
         b.s("score.overall", lang),
         num(agg.overall.mean)
     ));
-    if !agg.skipped.is_empty() && !app.presentation {
+    if !agg.skipped.is_empty() {
         ui.add_space(theme::ITEM_GAP);
         ui.label(theme::section(b.s("score.agg_skipped", lang)));
-        for s in &agg.skipped {
-            ui.label(format!("・{}: {}", s.file, s.reason));
+        for (kind, n) in agg.skipped_counts() {
+            ui.label(format!("・{}: {n}", b.s(&kind.string_key(), lang)));
+        }
+        if !app.presentation {
+            ui.label(b.s("score.agg_skipped_names", lang));
+            for s in &app.teams.class_skipped {
+                ui.label(format!("・{}: {}", s.file, s.reason));
+            }
         }
     }
     let band_words = |s: Option<f64>| match s {

@@ -100,7 +100,7 @@ pub fn aggregate_json(b: &Bundle, agg: &ClassAggregate, lang: Lang) -> Value {
         "format": "mamori-aggregate/1",
         "lang": lang.code(),
         "participants": agg.participants,
-        "skipped": agg.skipped.iter().map(|s| json!({ "file": s.file, "reason": s.reason })).collect::<Vec<_>>(),
+        "skipped": agg.skipped.iter().map(|k| k.code()).collect::<Vec<_>>(),
         "versions": agg.versions,
         "overall": mean(&agg.overall),
         "checklists": agg.checklists.iter().map(|m| json!({
@@ -148,8 +148,8 @@ fn write_aggregate_text(
     )?;
     if !agg.skipped.is_empty() {
         writeln!(out, "\n{}", s("score.agg_skipped"))?;
-        for f in &agg.skipped {
-            writeln!(out, "  {}: {}", f.file, f.reason)?;
+        for (kind, n) in agg.skipped_counts() {
+            writeln!(out, "  {}: {n}", s(&kind.string_key()))?;
         }
     }
     writeln!(out, "\n{}", s("score.agg_weakest"))?;

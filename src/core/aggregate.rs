@@ -16,13 +16,52 @@ use super::assessment::Assessment;
 use super::schema::{Answer, Bundle, ChecklistKind, Objective};
 use super::scoring::{score, Severity};
 
-/// A file left out of the aggregate, and why.
+/// Why a file was left out, in words that cannot name a participant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipKind {
+    /// The file or folder could not be read.
+    Unreadable,
+    /// Not a valid (or readable) mamori assessment file.
+    NotAnAssessment,
+    /// An assessment of another questionnaire.
+    OtherQuestionnaire,
+}
+
+impl SkipKind {
+    /// Every kind, in display order.
+    pub const ALL: [SkipKind; 3] = [
+        SkipKind::Unreadable,
+        SkipKind::NotAnAssessment,
+        SkipKind::OtherQuestionnaire,
+    ];
+
+    /// Stable code (JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            SkipKind::Unreadable => "unreadable",
+            SkipKind::NotAnAssessment => "not_an_assessment",
+            SkipKind::OtherQuestionnaire => "other_questionnaire",
+        }
+    }
+
+    /// Key of its label in the UI strings.
+    pub fn string_key(self) -> String {
+        format!("score.agg_skip.{}", self.code())
+    }
+}
+
+/// A file left out of the aggregate, and why: for the trainer's own eyes only (the console,
+/// the app outside the projector view), since a file name or a parser message can quote a
+/// company. The class picture itself keeps only the [`SkipKind`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     /// The file name (without its folder).
     pub file: String,
     /// What is wrong with it.
     pub reason: String,
+    /// The kind of problem.
+    pub kind: SkipKind,
 }
 
 /// The readable files of a set, and those skipped.
@@ -59,6 +98,7 @@ pub fn load_set(bundle: &Bundle, paths: &[PathBuf]) -> LoadedSet {
                 Err(e) => set.skipped.push(Skipped {
                     file: file_name(p),
                     reason: format!("the folder cannot be read: {e}"),
+                    kind: SkipKind::Unreadable,
                 }),
             }
         } else {
@@ -74,6 +114,7 @@ pub fn load_set(bundle: &Bundle, paths: &[PathBuf]) -> LoadedSet {
                 set.skipped.push(Skipped {
                     file: shown,
                     reason: format!("cannot be read: {e}"),
+                    kind: SkipKind::Unreadable,
                 });
                 continue;
             }
@@ -85,11 +126,13 @@ pub fn load_set(bundle: &Bundle, paths: &[PathBuf]) -> LoadedSet {
                     "answers the questionnaire '{}', not '{qid}'",
                     a.questionnaire.id
                 ),
+                kind: SkipKind::OtherQuestionnaire,
             }),
             Ok(a) => set.assessments.push(a),
             Err(e) => set.skipped.push(Skipped {
                 file: shown,
                 reason: e.to_string(),
+                kind: SkipKind::NotAnAssessment,
             }),
         }
     }
@@ -149,8 +192,9 @@ pub struct FindingCount {
 pub struct ClassAggregate {
     /// Files aggregated.
     pub participants: usize,
-    /// Files left out, with the reason.
-    pub skipped: Vec<Skipped>,
+    /// Why files were left out, in file order: the kind only, never the file name or the
+    /// parser's message (either can quote a company; [`LoadedSet::skipped`] has them).
+    pub skipped: Vec<SkipKind>,
     /// Questionnaire versions present (merged on the loaded questionnaire's questions).
     pub versions: Vec<u32>,
     /// Mean overall score.
@@ -165,6 +209,17 @@ pub struct ClassAggregate {
     pub objectives: Vec<MeanScore>,
     /// Findings by frequency, most frequent first.
     pub findings: Vec<FindingCount>,
+}
+
+impl ClassAggregate {
+    /// How many files were left out for each kind of problem (kinds with none are omitted).
+    pub fn skipped_counts(&self) -> Vec<(SkipKind, usize)> {
+        SkipKind::ALL
+            .iter()
+            .map(|k| (*k, self.skipped.iter().filter(|s| *s == k).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
 }
 
 fn mean(id: &str, values: &[f64]) -> MeanScore {
@@ -290,7 +345,7 @@ pub fn aggregate(bundle: &Bundle, set: &LoadedSet) -> ClassAggregate {
 
     ClassAggregate {
         participants: set.assessments.len(),
-        skipped: set.skipped.clone(),
+        skipped: set.skipped.iter().map(|s| s.kind).collect(),
         versions,
         overall: mean("overall", &overall),
         questions,

@@ -266,9 +266,9 @@ pub fn render_class(
     if !agg.skipped.is_empty() {
         l.heading(b.s("score.agg_skipped", lang), 2);
         let items: Vec<String> = agg
-            .skipped
-            .iter()
-            .map(|s| format!("{}: {}", s.file, s.reason))
+            .skipped_counts()
+            .into_iter()
+            .map(|(kind, n)| format!("{}: {n}", b.s(&kind.string_key(), lang)))
             .collect();
         l.bullets(&items, TextStyle::SMALL);
     }
