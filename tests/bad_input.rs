@@ -423,3 +423,45 @@ fn a_folder_with_too_many_files_is_refused_with_a_message() {
         out.diagnostics.first()
     );
 }
+
+#[test]
+fn app_shows_every_questionnaire_problem_in_the_window() {
+    // What `mamori --questionnaires DIR` does with a bad folder: the window opens with what
+    // loaded and shows each problem (file:line:col and what to do); nothing panics.
+    let tmp = tempfile::tempdir().unwrap();
+    let cases = questionnaire_cases();
+    let heading = {
+        let app = MamoriApp::new(load_embedded().bundle, Prefs::default(), tmp.path().into());
+        app.t("ui.questionnaire_problems").to_string()
+    };
+    each(&cases, |case| {
+        let out = on_small_stack({
+            let (target, bytes) = (case.target.clone(), case.bytes.clone());
+            move || load_embedded_with(&target, &bytes)
+        });
+        let mut app = MamoriApp::new(out.bundle, Prefs::default(), tmp.path().into());
+        app.report_load_problems(&out.diagnostics);
+        if case.ok() {
+            assert!(app.error.is_none(), "{}: {:?}", case.file, app.error);
+            return;
+        }
+        let message = app.error.clone().unwrap_or_default();
+        assert!(contains(case, &message), "{}: {message}", case.file);
+        let mut h = Harness::builder()
+            .with_size([1100.0, 3000.0])
+            .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
+        h.run();
+        assert!(
+            h.query_all_by_label_contains(&heading).next().is_some(),
+            "{}: the problems are not in the window",
+            case.file
+        );
+        let first = &out.diagnostics[0];
+        let place = format!("{}:{}:{}", first.file, first.line, first.col);
+        assert!(
+            h.query_all_by_label_contains(&place).next().is_some(),
+            "{}: {place} is not in the window",
+            case.file
+        );
+    });
+}

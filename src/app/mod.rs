@@ -338,6 +338,21 @@ impl MamoriApp {
         }
     }
 
+    /// Shows the problems found while loading the questionnaires (a trainer's folder given
+    /// with `--questionnaires`) in the window: every diagnostic with its file:line:col and
+    /// what to do. The app goes on with whatever loaded.
+    pub fn report_load_problems(&mut self, diagnostics: &[crate::core::diag::Diagnostic]) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        let list: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+        self.error = Some(format!(
+            "{}\n{}",
+            self.t("ui.questionnaire_problems"),
+            list.join("\n")
+        ));
+    }
+
     /// The UI string `key` in the current language.
     pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
         self.bundle.s(key, self.prefs.lang)

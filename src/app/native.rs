@@ -84,7 +84,7 @@ pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
         Some(dir) => load_dir(dir),
         None => load_embedded(),
     };
-    let problems: Vec<String> = outcome.diagnostics.iter().map(|d| d.to_string()).collect();
+    let problems = outcome.diagnostics;
     let bundle = outcome.bundle;
     let scripted = cli.screenshot.is_some() || cli.bench;
     let data_dir = if scripted {
@@ -132,9 +132,7 @@ pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
             }
             let mut app = MamoriApp::new(bundle, prefs, dir2);
             app.file_dialogs = !scripted && super::file_dialogs_available();
-            if !problems.is_empty() {
-                app.error = Some(problems.join("\n"));
-            }
+            app.report_load_problems(&problems);
             if let Some(f) = open {
                 app.open(&f);
             }
