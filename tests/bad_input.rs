@@ -7,8 +7,9 @@
 
 mod common;
 
+use common::mamori;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
@@ -248,16 +249,6 @@ fn library_assessment_loader_gives_a_clear_error_for_every_bad_file() {
             );
         });
     });
-}
-
-fn mamori(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_mamori"))
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-    out
 }
 
 fn copy_tree(from: &Path, to: &Path) {

@@ -4,32 +4,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use common::{mamori, p, stderr, stdout};
+
+use std::path::PathBuf;
 
 use mamori::core::export::parse_csv;
-
-fn mamori(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_mamori"))
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    out
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
 
 fn fixture(name: &str) -> PathBuf {
     common::root().join("tests/fixtures/teams").join(name)

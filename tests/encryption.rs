@@ -5,8 +5,9 @@
 
 mod common;
 
+use common::{mamori, p};
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use mamori::core::assessment::{Assessment, AssessmentError};
 use mamori::core::crypt::{is_encrypted, set_work_factor, CryptError, SecretString};
@@ -14,20 +15,6 @@ use mamori::core::fsutil::backup_path;
 use mamori::core::schema::Answer;
 
 const COMPANY: &str = "株式会社ひみつ工業";
-
-fn mamori(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_mamori"))
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    out
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
 
 fn contains_plaintext(path: &Path, needle: &str) -> bool {
     std::fs::read(path)

@@ -4,8 +4,9 @@
 
 mod common;
 
+use common::mamori;
+
 use std::path::Path;
-use std::process::Command;
 
 use mamori::core::assessment::Assessment;
 use mamori::core::date::Date;
@@ -489,15 +490,6 @@ fn write_is_atomic() {
     other.questionnaire.id = "other".into();
     assert!(write(&out, &b, &other, &opts(Lang::Ja, false)).is_err());
     assert_eq!(std::fs::read(&out).unwrap(), before);
-}
-
-fn mamori(args: &[&str]) -> std::process::Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_mamori"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
-    out
 }
 
 fn s(p: &Path) -> &str {

@@ -5,8 +5,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use common::{mamori, p};
+
+use std::path::PathBuf;
 
 use mamori::core::assessment::Assessment;
 use mamori::core::date::Date;
@@ -45,20 +46,6 @@ fn pdf_text(bytes: &[u8]) -> String {
 fn has(text: &str, needle: &str) -> bool {
     let n: String = needle.chars().filter(|c| !c.is_whitespace()).collect();
     text.contains(&n)
-}
-
-fn mamori(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_mamori"))
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    out
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use mamori::core::assessment::Assessment;
 use mamori::core::date::Date;
@@ -95,4 +96,30 @@ pub fn all(bundle: &Bundle, v: Answer) -> Assessment {
         a.set_answer(&q.id, Some(value));
     }
     a
+}
+
+/// Runs the `mamori` binary with `args`; fails the test if it panicked.
+pub fn mamori(args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_mamori"))
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    out
+}
+
+/// Its standard output as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// Its standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A path as a command-line argument.
+pub fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
 }
