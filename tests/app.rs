@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::ui::{click, harness_sized, has_text, s};
+
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
@@ -15,36 +17,6 @@ use mamori::core::text::Lang;
 
 fn harness(dir: &std::path::Path, prefs: Prefs) -> Harness<'static, MamoriApp> {
     harness_sized(dir, prefs, [1100.0, 3000.0])
-}
-
-fn harness_sized(
-    dir: &std::path::Path,
-    prefs: Prefs,
-    size: [f32; 2],
-) -> Harness<'static, MamoriApp> {
-    let app = MamoriApp::new(load_embedded().bundle, prefs, dir.to_path_buf());
-    let mut h = Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
-fn s(h: &Harness<'_, MamoriApp>, key: &str) -> String {
-    h.state().t(key).to_string()
-}
-
-/// Clicks the first button whose label is exactly `label`.
-fn click(h: &mut Harness<'_, MamoriApp>, label: &str) {
-    h.get_all_by_role_and_label(Role::Button, label)
-        .next()
-        .unwrap_or_else(|| panic!("no button '{label}'"))
-        .click();
-    h.run();
-}
-
-fn has_text(h: &Harness<'_, MamoriApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
 }
 
 fn answer_label(h: &Harness<'_, MamoriApp>, a: Answer) -> String {

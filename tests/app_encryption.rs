@@ -3,6 +3,10 @@
 //! (a wrong one is refused and the file left as it is).
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::ui::{click, harness_sized, s};
+
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
@@ -16,24 +20,7 @@ const COMPANY: &str = "株式会社ひみつ工業";
 const PASS: &str = "正しい 合言葉";
 
 fn harness(dir: &std::path::Path) -> Harness<'static, MamoriApp> {
-    let app = MamoriApp::new(load_embedded().bundle, Prefs::default(), dir.to_path_buf());
-    let mut h = Harness::builder()
-        .with_size([1100.0, 3000.0])
-        .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
-fn s(h: &Harness<'_, MamoriApp>, key: &str) -> String {
-    h.state().t(key).to_string()
-}
-
-fn click(h: &mut Harness<'_, MamoriApp>, label: &str) {
-    h.get_all_by_role_and_label(Role::Button, label)
-        .next()
-        .unwrap_or_else(|| panic!("no button '{label}'"))
-        .click();
-    h.run();
+    harness_sized(dir, Prefs::default(), [1100.0, 3000.0])
 }
 
 fn type_into(h: &mut Harness<'_, MamoriApp>, label_key: &str, text: &str) {

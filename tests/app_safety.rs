@@ -3,7 +3,10 @@
 //! elsewhere. Saves keep the previous version as `name.ron.bak`.
 #![allow(clippy::unwrap_used)]
 
-use egui::accesskit::Role;
+mod common;
+
+use common::ui::{click, harness_sized, has_text, s};
+
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use mamori::app::{Command, MamoriApp, Prefs, Screen};
@@ -12,28 +15,7 @@ use mamori::core::load::load_embedded;
 use mamori::core::schema::Answer;
 
 fn harness(dir: &std::path::Path, prefs: Prefs) -> Harness<'static, MamoriApp> {
-    let app = MamoriApp::new(load_embedded().bundle, prefs, dir.to_path_buf());
-    let mut h = Harness::builder()
-        .with_size([1100.0, 3000.0])
-        .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
-fn s(h: &Harness<'_, MamoriApp>, key: &str) -> String {
-    h.state().t(key).to_string()
-}
-
-fn click(h: &mut Harness<'_, MamoriApp>, label: &str) {
-    h.get_all_by_role_and_label(Role::Button, label)
-        .next()
-        .unwrap_or_else(|| panic!("no button '{label}'"))
-        .click();
-    h.run();
-}
-
-fn has_text(h: &Harness<'_, MamoriApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
+    harness_sized(dir, prefs, [1100.0, 3000.0])
 }
 
 fn answer(h: &mut Harness<'_, MamoriApp>, a: Answer) {

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::ui::{click, harness_sized, has_text, s};
+
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
@@ -17,33 +19,12 @@ use mamori::core::load::load_embedded;
 use mamori::core::schema::Answer;
 
 fn harness(dir: &std::path::Path) -> Harness<'static, MamoriApp> {
-    let app = MamoriApp::new(load_embedded().bundle, Prefs::default(), dir.to_path_buf());
-    let mut h = Harness::builder()
-        .with_size([1100.0, 4000.0])
-        .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
-fn s(h: &Harness<'_, MamoriApp>, key: &str) -> String {
-    h.state().t(key).to_string()
-}
-
-fn click(h: &mut Harness<'_, MamoriApp>, label: &str) {
-    h.get_all_by_role_and_label(Role::Button, label)
-        .next()
-        .unwrap_or_else(|| panic!("no button '{label}'"))
-        .click();
-    h.run();
+    harness_sized(dir, Prefs::default(), [1100.0, 4000.0])
 }
 
 fn click_key(h: &mut Harness<'_, MamoriApp>, key: &str) {
     let label = s(h, key);
     click(h, &label);
-}
-
-fn has_text(h: &Harness<'_, MamoriApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
 }
 
 fn type_into(h: &mut Harness<'_, MamoriApp>, label: &str, text: &str) {
