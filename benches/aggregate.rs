@@ -4,11 +4,11 @@
 
 use std::time::Instant;
 
-use mamori::core::aggregate::{aggregate, load_set};
-use mamori::core::assessment::Assessment;
-use mamori::core::date::Date;
-use mamori::core::load::load_embedded;
-use mamori::core::schema::Answer;
+use mamori::model::aggregate::{aggregate, load_set};
+use mamori::model::assessment::Assessment;
+use mamori::model::date::Date;
+use mamori::model::load::load_embedded;
+use mamori::model::schema::Answer;
 
 const FILES: usize = 1000;
 const RUNS: usize = 5;

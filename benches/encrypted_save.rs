@@ -5,16 +5,16 @@
 
 use std::time::Instant;
 
-use mamori::core::assessment::Assessment;
-use mamori::core::crypt::SecretString;
-use mamori::core::load::load_embedded;
-use mamori::core::schema::Answer;
+use mamori::model::assessment::Assessment;
+use mamori::model::crypt::SecretString;
+use mamori::model::load::load_embedded;
+use mamori::model::schema::Answer;
 
 const RUNS: usize = 3;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let bundle = load_embedded().bundle;
-    let mut a = Assessment::new(&bundle, mamori::core::date::Date::parse("2026-11-22")?);
+    let mut a = Assessment::new(&bundle, mamori::model::date::Date::parse("2026-11-22")?);
     a.company.name = "株式会社ベンチ".into();
     for (_, q) in bundle.questions() {
         a.set_answer(&q.id, Some(Answer::Partly));

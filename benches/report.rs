@@ -9,11 +9,11 @@
 
 use std::time::Instant;
 
-use mamori::core::assessment::Assessment;
-use mamori::core::date::Date;
-use mamori::core::load::load_embedded;
-use mamori::core::schema::{Answer, ChecklistKind};
-use mamori::core::text::Lang;
+use mamori::model::assessment::Assessment;
+use mamori::model::date::Date;
+use mamori::model::load::load_embedded;
+use mamori::model::schema::{Answer, ChecklistKind};
+use mamori::model::text::Lang;
 use mamori::report::{render, ReportOptions};
 
 const RUNS: usize = 21;

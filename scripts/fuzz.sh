@@ -5,7 +5,7 @@
 # unsafe code) but with debug assertions, on the stable toolchain (RUSTC_BOOTSTRAP=1 lets
 # cargo-fuzz pass its -Z flags). Seeds come from the shipped questionnaires and examples; a
 # crash is saved under fuzz/artifacts/TARGET/ and must become a regression test in
-# tests/bad_input.rs or tests/fuzz_regressions.rs. Not part of CI (it takes minutes).
+# tests/it/bad_input.rs or tests/it/. Not part of CI (it takes minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -8,12 +8,12 @@ use anyhow::{anyhow, bail};
 use clap::{Parser, Subcommand};
 use serde_json::{json, Value};
 
-use crate::core::assessment::{Assessment, Mode};
-use crate::core::date::Date;
-use crate::core::load::{load_dir, load_embedded, LoadOutcome};
-use crate::core::schema::{Answer, Bundle};
-use crate::core::scoring::{score, Band, ScoreReport, GOOD_FROM, IMPROVE_FROM};
-use crate::core::text::Lang;
+use crate::model::assessment::{Assessment, Mode};
+use crate::model::date::Date;
+use crate::model::load::{load_dir, load_embedded, LoadOutcome};
+use crate::model::schema::{Answer, Bundle};
+use crate::model::scoring::{score, Band, ScoreReport, GOOD_FROM, IMPROVE_FROM};
+use crate::model::text::Lang;
 
 mod secure;
 mod teams;
@@ -355,7 +355,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             }
             a.save_with(&file, pass.as_ref())?;
             writeln!(out, "{} = {}", q.id, value.code())?;
-            if !crate::core::scoring::question_applies(c, q, &a) {
+            if !crate::model::scoring::question_applies(c, q, &a) {
                 writeln!(
                     err,
                     "mamori: note: '{}' does not apply with the current screening answers; the answer is kept but not scored",
@@ -644,7 +644,7 @@ fn write_score_text(
         let Some(c) = b.checklist(&cs.id) else {
             continue;
         };
-        if cs.status == crate::core::scoring::Status::NotApplicable {
+        if cs.status == crate::model::scoring::Status::NotApplicable {
             writeln!(
                 out,
                 "  {}  {}",
@@ -744,7 +744,7 @@ fn write_score_text(
     }
     if !r.orphan_answers.is_empty() {
         writeln!(out, "\n{}:", s("score.orphans"))?;
-        for line in crate::core::scoring::orphan_answer_lines(b, a, r, lang) {
+        for line in crate::model::scoring::orphan_answer_lines(b, a, r, lang) {
             writeln!(out, "  {line}")?;
         }
     }

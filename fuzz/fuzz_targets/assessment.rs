@@ -7,10 +7,10 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use mamori::core::assessment::Assessment;
-use mamori::core::load::load_embedded;
-use mamori::core::schema::Bundle;
-use mamori::core::scoring::score;
+use mamori::model::assessment::Assessment;
+use mamori::model::load::load_embedded;
+use mamori::model::schema::Bundle;
+use mamori::model::scoring::score;
 
 fn bundle() -> &'static Bundle {
     static BUNDLE: OnceLock<Bundle> = OnceLock::new();

@@ -8,11 +8,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mamori::core::assessment::Assessment;
-use mamori::core::date::Date;
-use mamori::core::load::{load_memory, EMBEDDED};
-use mamori::core::schema::Answer;
-use mamori::core::scoring::score;
+use mamori::model::assessment::Assessment;
+use mamori::model::date::Date;
+use mamori::model::load::{load_memory, EMBEDDED};
+use mamori::model::schema::Answer;
+use mamori::model::scoring::score;
 
 const MINI: &[(&str, &[u8])] = &[
     (

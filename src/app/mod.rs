@@ -2,7 +2,7 @@
 //!
 //! The app reads state and emits [`Command`]s; commands are applied after the frame is drawn
 //! (the deferred-command pattern of egui's demo app). Drawing lives in [`screens`], colours and
-//! sizes in [`theme`]. All scoring comes from [`crate::core`], the same as the CLI and report.
+//! sizes in [`theme`]. All scoring comes from [`crate::model`], the same as the CLI and report.
 
 pub mod logger;
 pub mod native;
@@ -17,11 +17,11 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::assessment::{Assessment, Mode, StaffBand};
-use crate::core::date::Date;
-use crate::core::schema::{Answer, Bundle, ChecklistKind};
-use crate::core::scoring::{checklist_applies, question_applies};
-use crate::core::text::Lang;
+use crate::model::assessment::{Assessment, Mode, StaffBand};
+use crate::model::date::Date;
+use crate::model::schema::{Answer, Bundle, ChecklistKind};
+use crate::model::scoring::{checklist_applies, question_applies};
+use crate::model::text::Lang;
 
 /// Workshop companies shipped under `examples/workshop/`, embedded: `(file name, bytes)`.
 pub static WORKSHOP_EXAMPLES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/workshop.rs"));
@@ -120,7 +120,7 @@ pub enum Command {
     /// The note or flag of the current assessment changed: save soon.
     Edited,
     /// Add a row to the information inventory.
-    AddInventoryRow(crate::core::inventory::InventoryItem),
+    AddInventoryRow(crate::model::inventory::InventoryItem),
     /// Remove an inventory row (undoable).
     RemoveInventoryRow(usize),
     /// Set who acts on a finding (question id, owner).
@@ -241,7 +241,7 @@ pub struct Doc {
     pub path: PathBuf,
     /// The passphrase when the file is encrypted (kept only in memory); every save of the
     /// check is then encrypted.
-    pub passphrase: Option<crate::core::crypt::SecretString>,
+    pub passphrase: Option<crate::model::crypt::SecretString>,
 }
 
 /// A `--screenshot` run: draw, capture, save as PNG, close.
@@ -341,7 +341,7 @@ impl MamoriApp {
     /// Shows the problems found while loading the questionnaires (a trainer's folder given
     /// with `--questionnaires`) in the window: every diagnostic with its file:line:col and
     /// what to do. The app goes on with whatever loaded.
-    pub fn report_load_problems(&mut self, diagnostics: &[crate::core::diag::Diagnostic]) {
+    pub fn report_load_problems(&mut self, diagnostics: &[crate::model::diag::Diagnostic]) {
         if diagnostics.is_empty() {
             return;
         }
@@ -678,7 +678,7 @@ impl MamoriApp {
     /// Saves the open check encrypted at `path` and continues in it, encrypted from now on.
     /// When the check was the app's own plaintext file (in the data folder) and `path` is
     /// another file, the plaintext file and its backup are deleted.
-    fn save_encrypted_as(&mut self, path: PathBuf, pass: crate::core::crypt::SecretString) {
+    fn save_encrypted_as(&mut self, path: PathBuf, pass: crate::model::crypt::SecretString) {
         self.saver.wait();
         let Some(doc) = &mut self.doc else { return };
         if let Err(e) = doc.assessment.save_encrypted(&path, &pass) {
@@ -689,7 +689,7 @@ impl MamoriApp {
         doc.passphrase = Some(pass);
         self.save_due = None;
         if old != path && old.starts_with(&self.data_dir) {
-            for f in [crate::core::fsutil::backup_path(&old), old.clone()] {
+            for f in [crate::model::fsutil::backup_path(&old), old.clone()] {
                 if let Err(e) = std::fs::remove_file(&f) {
                     if e.kind() != std::io::ErrorKind::NotFound {
                         self.error = Some(format!("{}: {e}", f.display()));
@@ -712,7 +712,7 @@ impl MamoriApp {
             && self
                 .doc
                 .as_ref()
-                .is_some_and(|d| d.assessment.mode == crate::core::assessment::Mode::Adviser)
+                .is_some_and(|d| d.assessment.mode == crate::model::assessment::Mode::Adviser)
     }
 
     fn export_pdf(&mut self, path: &Path) {
@@ -843,8 +843,8 @@ impl MamoriApp {
     fn open_loaded(
         &mut self,
         path: &Path,
-        loaded: Result<Assessment, crate::core::assessment::AssessmentError>,
-        passphrase: Option<crate::core::crypt::SecretString>,
+        loaded: Result<Assessment, crate::model::assessment::AssessmentError>,
+        passphrase: Option<crate::model::crypt::SecretString>,
     ) {
         match loaded {
             Ok(a) => {
@@ -984,7 +984,7 @@ pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
         let mut writer = enc.write_header().map_err(|e| e.to_string())?;
         writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
     }
-    crate::core::fsutil::write_atomic(path, &out).map_err(|e| format!("{}: {e}", path.display()))
+    crate::model::fsutil::write_atomic(path, &out).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The suggested report path for an assessment file: the same name ending in `.pdf`.

@@ -9,7 +9,7 @@ use anyhow::{anyhow, bail};
 
 use super::{MamoriApp, Prefs, Screen, ScreenshotResult, WORKSHOP_EXAMPLES};
 use crate::cli::Cli;
-use crate::core::load::{load_dir, load_embedded};
+use crate::model::load::{load_dir, load_embedded};
 
 /// Frames measured by `--bench` after the first one.
 const BENCH_FRAMES: usize = 120;

@@ -5,10 +5,10 @@ use egui::{Align, Layout, RichText, ScrollArea, Ui};
 
 use super::theme;
 use super::{Command, MamoriApp, PathPurpose, Screen};
-use crate::core::assessment::{Mode, StaffBand};
-use crate::core::schema::{Answer, Bundle, ChecklistKind};
-use crate::core::scoring::{score, Band, ScoreReport, Status};
-use crate::core::text::Lang;
+use crate::model::assessment::{Mode, StaffBand};
+use crate::model::schema::{Answer, Bundle, ChecklistKind};
+use crate::model::scoring::{score, Band, ScoreReport, Status};
+use crate::model::text::Lang;
 
 /// A UI string as an owned `String` (so drawing code can borrow the app mutably).
 fn tr(b: &Bundle, lang: Lang, key: &str) -> String {
@@ -765,7 +765,7 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
     }
     if !app.presentation {
         let mut copy = app.adviser_copy;
-        let adviser = a.mode == crate::core::assessment::Mode::Adviser;
+        let adviser = a.mode == crate::model::assessment::Mode::Adviser;
         if export_pdf_ui(ui, b, lang, adviser, &mut copy) {
             app.pending.push(Command::ExportPdfDialog);
         }
@@ -926,7 +926,7 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
     if !r.orphan_answers.is_empty() {
         ui.add_space(theme::SECTION_GAP);
         ui.label(theme::section(b.s("score.orphans", lang)));
-        for line in crate::core::scoring::orphan_answer_lines(b, a, &r, lang) {
+        for line in crate::model::scoring::orphan_answer_lines(b, a, &r, lang) {
             ui.label(line);
         }
     }

@@ -12,8 +12,8 @@ use egui::Ui;
 use secrecy::zeroize::Zeroize;
 
 use super::{theme, Command, MamoriApp};
-use crate::core::assessment::{Assessment, AssessmentError};
-use crate::core::crypt::{CryptError, SecretString};
+use crate::model::assessment::{Assessment, AssessmentError};
+use crate::model::crypt::{CryptError, SecretString};
 
 /// What the passphrase dialog is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub fn is_encrypted_file(path: &Path) -> bool {
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);
-    crate::core::crypt::is_encrypted(&head[..n])
+    crate::model::crypt::is_encrypted(&head[..n])
 }
 
 /// One save waiting for the background saver.

@@ -12,17 +12,17 @@ use egui::{RichText, Ui};
 
 use super::screens::bar_ui;
 use super::{theme, Command, MamoriApp, PathPurpose, Screen};
-use crate::core::aggregate::{aggregate, load_set, ClassAggregate, Skipped};
-use crate::core::assessment::Assessment;
-use crate::core::compare::compare;
-use crate::core::date::Date;
-use crate::core::export::write_csv_pair;
-use crate::core::inventory::{
+use crate::model::aggregate::{aggregate, load_set, ClassAggregate, Skipped};
+use crate::model::assessment::Assessment;
+use crate::model::compare::compare;
+use crate::model::date::Date;
+use crate::model::export::write_csv_pair;
+use crate::model::inventory::{
     suggestions, CategorySuggestions, InfoCategory, InventoryItem, Location, SecrecyRank,
 };
-use crate::core::schema::{Answer, Bundle, Objective};
-use crate::core::scoring::Band;
-use crate::core::text::Lang;
+use crate::model::schema::{Answer, Bundle, Objective};
+use crate::model::scoring::Band;
+use crate::model::text::Lang;
 
 /// State of the adviser and trainer pages.
 #[derive(Debug, Default)]

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily, RichText};
 
-use crate::core::scoring::{Band, Severity};
+use crate::model::scoring::{Band, Severity};
 
 pub use crate::assets::JAPANESE_FONT;
 

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use anyhow::{bail, Context};
 
-use crate::core::assessment::Assessment;
-use crate::core::crypt::{self, SecretString};
-use crate::core::fsutil::write_atomic;
+use crate::model::assessment::Assessment;
+use crate::model::crypt::{self, SecretString};
+use crate::model::fsutil::write_atomic;
 
 /// The longest passphrase file read (a passphrase is one line).
 const MAX_PASSPHRASE_FILE: u64 = 4096;

@@ -8,13 +8,13 @@ use anyhow::bail;
 use serde_json::{json, Value};
 
 use super::{check_same_questionnaire, fmt_score};
-use crate::core::aggregate::{aggregate, load_set, ClassAggregate};
-use crate::core::assessment::Assessment;
-use crate::core::compare::{compare, Comparison};
-use crate::core::date::Date;
-use crate::core::export::write_csv_pair;
-use crate::core::schema::{Answer, Bundle, Objective};
-use crate::core::text::Lang;
+use crate::model::aggregate::{aggregate, load_set, ClassAggregate};
+use crate::model::assessment::Assessment;
+use crate::model::compare::{compare, Comparison};
+use crate::model::date::Date;
+use crate::model::export::write_csv_pair;
+use crate::model::schema::{Answer, Bundle, Objective};
+use crate::model::text::Lang;
 use crate::report::teams::{render_class, render_comparison, write_pdf};
 use crate::report::ReportOptions;
 
@@ -23,7 +23,7 @@ pub(super) fn export_cmd(
     file: &Path,
     csv: &Path,
     lang: Lang,
-    passphrase: Option<&crate::core::crypt::SecretString>,
+    passphrase: Option<&crate::model::crypt::SecretString>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
@@ -95,7 +95,7 @@ fn question_text(b: &Bundle, id: &str, lang: Lang) -> String {
 /// Built from [`ClassAggregate`] only: it holds no name and no note.
 pub fn aggregate_json(b: &Bundle, agg: &ClassAggregate, lang: Lang) -> Value {
     let mean =
-        |m: &crate::core::aggregate::MeanScore| json!({ "mean": m.mean, "scored": m.scored });
+        |m: &crate::model::aggregate::MeanScore| json!({ "mean": m.mean, "scored": m.scored });
     json!({
         "format": "mamori-aggregate/1",
         "lang": lang.code(),

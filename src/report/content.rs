@@ -1,10 +1,10 @@
 //! The report's content: the cover and the sections of the report, laid out with
 //! [`super::layout::Layout`] from the score report and the questionnaire's texts.
 
-use crate::core::assessment::Assessment;
-use crate::core::schema::{Advice, Bundle, ChecklistKind, SEED_FILES};
-use crate::core::scoring::{score, Band, ScoreReport, Severity, Status, GOOD_FROM, IMPROVE_FROM};
-use crate::core::text::Lang;
+use crate::model::assessment::Assessment;
+use crate::model::schema::{Advice, Bundle, ChecklistKind, SEED_FILES};
+use crate::model::scoring::{score, Band, ScoreReport, Severity, Status, GOOD_FROM, IMPROVE_FROM};
+use crate::model::text::Lang;
 
 use super::layout::{Bar, Column, Layout, PageSetup, Table, TextStyle};
 use super::{ReportError, ReportOptions};
@@ -256,7 +256,7 @@ fn summary(l: &mut Layout, w: &Words, r: &ScoreReport) {
     }
 }
 
-fn desk_short(w: &Words, d: &crate::core::schema::Contact) -> String {
+fn desk_short(w: &Words, d: &crate::model::schema::Contact) -> String {
     match d.phone_display(w.lang) {
         Some(p) => format!("{} {}", d.name.get(w.lang), p),
         None => d.name.get(w.lang).to_string(),

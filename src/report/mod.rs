@@ -1,6 +1,6 @@
 //! The PDF report: what an owner keeps, an adviser hands over, and a desk can act on.
 //!
-//! [`render`] draws the report from the same [`crate::core::scoring::ScoreReport`] the app
+//! [`render`] draws the report from the same [`crate::model::scoring::ScoreReport`] the app
 //! shows, with the texts of the questionnaire [`Bundle`] and the strings of
 //! `questionnaires/strings/report.ron`; [`write`] saves it atomically. The page layout is
 //! done by [`layout::Layout`], a small engine other documents can reuse (headings, wrapped
@@ -15,11 +15,11 @@ pub mod teams;
 
 use std::path::{Path, PathBuf};
 
-use crate::core::assessment::Assessment;
-use crate::core::date::Date;
-use crate::core::fsutil::write_atomic;
-use crate::core::schema::Bundle;
-use crate::core::text::Lang;
+use crate::model::assessment::Assessment;
+use crate::model::date::Date;
+use crate::model::fsutil::write_atomic;
+use crate::model::schema::Bundle;
+use crate::model::text::Lang;
 
 /// How to render a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

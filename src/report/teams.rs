@@ -6,13 +6,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::core::aggregate::ClassAggregate;
-use crate::core::assessment::Assessment;
-use crate::core::compare::{compare, ChecklistChange, CompareError};
-use crate::core::fsutil::write_atomic;
-use crate::core::schema::{Answer, Bundle, Objective};
-use crate::core::scoring::Band;
-use crate::core::text::Lang;
+use crate::model::aggregate::ClassAggregate;
+use crate::model::assessment::Assessment;
+use crate::model::compare::{compare, ChecklistChange, CompareError};
+use crate::model::fsutil::write_atomic;
+use crate::model::schema::{Answer, Bundle, Objective};
+use crate::model::scoring::Band;
+use crate::model::text::Lang;
 
 use super::layout::{Bar, Column, Layout, PageSetup, Table, TextStyle};
 use super::{ReportError, ReportOptions};

@@ -4,7 +4,7 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use mamori::app::{MamoriApp, Prefs};
-use mamori::core::load::load_embedded;
+use mamori::model::load::load_embedded;
 
 /// The app on the built-in questionnaires, data in `dir`, in a window of `size`, one frame run.
 pub fn harness_sized(

@@ -1,19 +1,16 @@
 //! The desktop app driven headless through its AccessKit labels (egui_kittest). kittest also
 //! panics on any glyph the fonts lack, so every page visited here is proven free of tofu.
-#![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::ui::{click, harness_sized, has_text, s};
+use crate::common::ui::{click, harness_sized, has_text, s};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use mamori::app::{Command, MamoriApp, Prefs, Screen};
-use mamori::core::assessment::{Assessment, Mode};
-use mamori::core::load::load_embedded;
-use mamori::core::schema::Answer;
-use mamori::core::text::Lang;
+use mamori::model::assessment::{Assessment, Mode};
+use mamori::model::load::load_embedded;
+use mamori::model::schema::Answer;
+use mamori::model::text::Lang;
 
 fn harness(dir: &std::path::Path, prefs: Prefs) -> Harness<'static, MamoriApp> {
     harness_sized(dir, prefs, [1100.0, 3000.0])

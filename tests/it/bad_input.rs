@@ -3,20 +3,18 @@
 //! Every bad file gets a clear error — what, where (`file:line:col`), what to do — from the
 //! library, the CLI and the app, with zero panics; the user's file is never changed. Files that
 //! are only unusual (UTF-8 BOM, CRLF line ends, an older format version) load.
-#![allow(clippy::unwrap_used)]
+use crate::common;
 
-mod common;
-
-use common::mamori;
+use crate::common::mamori;
 
 use std::path::Path;
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use mamori::app::{MamoriApp, Prefs};
-use mamori::core::assessment::{Assessment, AssessmentError};
-use mamori::core::diag::Diagnostic;
-use mamori::core::load::{load_embedded, load_embedded_with};
+use mamori::model::assessment::{Assessment, AssessmentError};
+use mamori::model::diag::Diagnostic;
+use mamori::model::load::{load_embedded, load_embedded_with};
 
 #[derive(Clone, Debug)]
 struct Case {
@@ -319,7 +317,7 @@ fn cli_score_and_answer_fail_clearly_on_every_bad_assessment_file() {
         let o = mamori(&["answer", f, "quick.rules", "yes"]);
         assert_eq!(o.status.code(), Some(1), "{}", case.file);
         assert_eq!(std::fs::read(path).unwrap(), case.bytes, "{}", case.file);
-        assert!(!mamori::core::fsutil::backup_path(path).exists());
+        assert!(!mamori::model::fsutil::backup_path(path).exists());
     });
 }
 
@@ -402,10 +400,10 @@ fn a_folder_with_too_many_files_is_refused_with_a_message() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("q");
     copy_tree(&common::root().join("questionnaires"), &dir);
-    for i in 0..mamori::core::load::MAX_FOLDER_FILES {
+    for i in 0..mamori::model::load::MAX_FOLDER_FILES {
         std::fs::write(dir.join(format!("advice/x{i:04}.ron")), "[]").unwrap();
     }
-    let out = mamori::core::load::load_dir(&dir);
+    let out = mamori::model::load::load_dir(&dir);
     assert!(
         out.diagnostics
             .iter()

@@ -1,13 +1,12 @@
 //! The app's Export PDF: the button and Ctrl+E, the typed-path prompt, the adviser-copy box,
 //! and the PDF it writes (parsed back).
-#![allow(clippy::unwrap_used)]
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use mamori::app::{Command, MamoriApp, PathPurpose, Prefs, Screen};
-use mamori::core::assessment::Mode;
-use mamori::core::load::load_embedded;
+use mamori::model::assessment::Mode;
+use mamori::model::load::load_embedded;
 use printpdf::{PdfDocument, PdfParseOptions};
 
 fn harness(dir: &std::path::Path) -> Harness<'static, MamoriApp> {

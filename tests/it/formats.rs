@@ -1,19 +1,17 @@
 //! Assessment format versions: every old version has a fixture that loads and migrates; a
 //! newer version is refused naming both versions; answers to questions that no longer exist
 //! are kept on save and shown (library, CLI, app).
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
 
 use std::process::Command;
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use mamori::app::{MamoriApp, Prefs, Screen};
-use mamori::core::assessment::{Assessment, AssessmentError, Mode, FORMAT_VERSION};
-use mamori::core::load::load_embedded;
-use mamori::core::migrate::{v1_to_v2, CHANGELOG, V1};
-use mamori::core::schema::Answer;
+use mamori::model::assessment::{Assessment, AssessmentError, Mode, FORMAT_VERSION};
+use mamori::model::load::load_embedded;
+use mamori::model::migrate::{v1_to_v2, CHANGELOG, V1};
+use mamori::model::schema::Answer;
 
 fn fixture(version: u32) -> std::path::PathBuf {
     common::root().join(format!("tests/fixtures/formats/v{version}.ron"))
@@ -60,7 +58,7 @@ fn a_v1_file_migrates_keeping_everything() {
     );
     // It scores like any current file.
     let b = load_embedded().bundle;
-    let r = mamori::core::scoring::score(&b, &a);
+    let r = mamori::model::scoring::score(&b, &a);
     assert!(r.overall.is_some());
     assert!(r.orphan_answers.is_empty(), "{:?}", r.orphan_answers);
 
@@ -73,7 +71,7 @@ fn a_v1_file_migrates_keeping_everything() {
     let saved = std::fs::read_to_string(&copy).unwrap();
     assert!(saved.contains(&format!("format_version: {FORMAT_VERSION},")));
     assert_eq!(Assessment::load(&copy).unwrap(), loaded);
-    let bak = mamori::core::fsutil::backup_path(&copy);
+    let bak = mamori::model::fsutil::backup_path(&copy);
     assert_eq!(std::fs::read_to_string(bak).unwrap(), text);
 }
 

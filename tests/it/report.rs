@@ -1,19 +1,17 @@
 //! The PDF report, parsed back: text, order, page numbers, languages, private notes, margins,
 //! atomic writing and size.
-#![allow(clippy::unwrap_used)]
+use crate::common;
 
-mod common;
-
-use common::mamori;
+use crate::common::mamori;
 
 use std::path::Path;
 
-use mamori::core::assessment::Assessment;
-use mamori::core::date::Date;
-use mamori::core::load::load_embedded;
-use mamori::core::schema::{Answer, Bundle};
-use mamori::core::scoring::score;
-use mamori::core::text::Lang;
+use mamori::model::assessment::Assessment;
+use mamori::model::date::Date;
+use mamori::model::load::load_embedded;
+use mamori::model::schema::{Answer, Bundle};
+use mamori::model::scoring::score;
+use mamori::model::text::Lang;
 use mamori::report::font::FontMetrics;
 use mamori::report::layout::PageSetup;
 use mamori::report::linebreak::is_cjk;

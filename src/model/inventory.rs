@@ -169,7 +169,7 @@ pub fn parse_suggestions(shown: &str, text: &str) -> Result<Vec<CategorySuggesti
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::core::schema::SEED_FILES;
+    use crate::model::schema::SEED_FILES;
 
     #[test]
     fn every_category_has_cited_examples_in_both_languages() {

@@ -1,9 +1,7 @@
 //! The `mamori` binary, run as a user would: every subcommand, and the error exits.
-#![allow(clippy::unwrap_used)]
+use crate::common;
 
-mod common;
-
-use common::{mamori, p, stderr, stdout};
+use crate::common::{mamori, p, stderr, stdout};
 
 #[test]
 fn check_passes_on_the_shipped_questionnaires() {

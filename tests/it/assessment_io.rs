@@ -1,12 +1,10 @@
 //! The assessment file: save → load round trip, version handling, precise errors.
-#![allow(clippy::unwrap_used)]
+use crate::common;
 
-mod common;
+use mamori::model::assessment::{Assessment, AssessmentError, Mode, StaffBand, FORMAT_VERSION};
+use mamori::model::schema::Answer;
 
-use mamori::core::assessment::{Assessment, AssessmentError, Mode, StaffBand, FORMAT_VERSION};
-use mamori::core::schema::Answer;
-
-fn full(b: &mamori::core::schema::Bundle) -> Assessment {
+fn full(b: &mamori::model::schema::Bundle) -> Assessment {
     let mut a = common::answered(
         b,
         &[("quick.rules", Answer::No), ("basic.a", Answer::Partly)],
@@ -93,9 +91,9 @@ fn a_bad_date_is_reported() {
 
 #[test]
 fn the_example_assessment_loads_and_scores() {
-    let b = mamori::core::load::load_embedded().bundle;
+    let b = mamori::model::load::load_embedded().bundle;
     let a = Assessment::load(&common::root().join("examples/assessment.ron")).unwrap();
-    let r = mamori::core::scoring::score(&b, &a);
+    let r = mamori::model::scoring::score(&b, &a);
     assert!(r.overall.is_some());
     assert!(!r.findings.is_empty());
     assert!(r.orphan_answers.is_empty(), "{:?}", r.orphan_answers);

@@ -1,18 +1,16 @@
 //! Encryption at rest: the library (save/load encrypted, backups never in plaintext) and the
 //! CLI (`encrypt`, `decrypt`, `--passphrase-file` on `score` and `answer`). Each CLI call does
 //! one scrypt derivation of about a second, so the CLI test keeps their number small.
-#![allow(clippy::unwrap_used)]
+use crate::common;
 
-mod common;
-
-use common::{mamori, p};
+use crate::common::{mamori, p};
 
 use std::path::Path;
 
-use mamori::core::assessment::{Assessment, AssessmentError};
-use mamori::core::crypt::{is_encrypted, set_work_factor, CryptError, SecretString};
-use mamori::core::fsutil::backup_path;
-use mamori::core::schema::Answer;
+use mamori::model::assessment::{Assessment, AssessmentError};
+use mamori::model::crypt::{is_encrypted, set_work_factor, CryptError, SecretString};
+use mamori::model::fsutil::backup_path;
+use mamori::model::schema::Answer;
 
 const COMPANY: &str = "株式会社ひみつ工業";
 
@@ -24,7 +22,7 @@ fn contains_plaintext(path: &Path, needle: &str) -> bool {
 }
 
 fn sample() -> Assessment {
-    let b = mamori::core::load::load_embedded().bundle;
+    let b = mamori::model::load::load_embedded().bundle;
     let mut a = common::answered(&b, &[("quick.rules", Answer::No)]);
     a.company.name = COMPANY.into();
     a

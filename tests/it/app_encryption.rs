@@ -1,20 +1,17 @@
 //! Encryption in the app: "Save encrypted…" asks the passphrase twice, autosave stays
 //! encrypted with no plaintext copy anywhere, opening an encrypted file asks its passphrase
 //! (a wrong one is refused and the file left as it is).
-#![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::ui::{click, harness_sized, s};
+use crate::common::ui::{click, harness_sized, s};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
 use mamori::app::{Command, MamoriApp, Prefs, Screen};
-use mamori::core::assessment::Assessment;
-use mamori::core::crypt::{is_encrypted, set_work_factor, SecretString};
-use mamori::core::load::load_embedded;
-use mamori::core::schema::Answer;
+use mamori::model::assessment::Assessment;
+use mamori::model::crypt::{is_encrypted, set_work_factor, SecretString};
+use mamori::model::load::load_embedded;
+use mamori::model::schema::Answer;
 
 const COMPANY: &str = "株式会社ひみつ工業";
 const PASS: &str = "正しい 合言葉";
@@ -121,7 +118,7 @@ fn save_encrypted_then_autosave_leaves_no_plaintext_anywhere() {
     let leaks = files_containing(data.path(), COMPANY);
     assert!(leaks.is_empty(), "plaintext company name in {leaks:?}");
     assert!(!plain_path.exists());
-    let bak = mamori::core::fsutil::backup_path(&enc_path);
+    let bak = mamori::model::fsutil::backup_path(&enc_path);
     assert!(is_encrypted(&std::fs::read(&bak).unwrap()));
     // The file holds the latest edits.
     let pass = SecretString::from(PASS.to_string());
@@ -138,7 +135,7 @@ fn opening_an_encrypted_file_asks_its_passphrase_and_refuses_a_wrong_one() {
     set_work_factor(Some(4));
     let data = tempfile::tempdir().unwrap();
     let b = load_embedded().bundle;
-    let mut a = Assessment::new(&b, mamori::core::date::Date::parse("2026-11-22").unwrap());
+    let mut a = Assessment::new(&b, mamori::model::date::Date::parse("2026-11-22").unwrap());
     a.company.name = COMPANY.into();
     a.set_answer("quick.rules", Some(Answer::No));
     let file = data.path().join("secret.ron");
@@ -201,7 +198,7 @@ fn continue_with_an_encrypted_last_file_asks_its_passphrase_escape_cancels_enter
     set_work_factor(Some(4));
     let data = tempfile::tempdir().unwrap();
     let b = load_embedded().bundle;
-    let mut a = Assessment::new(&b, mamori::core::date::Date::parse("2026-11-22").unwrap());
+    let mut a = Assessment::new(&b, mamori::model::date::Date::parse("2026-11-22").unwrap());
     a.company.name = COMPANY.into();
     let file = data.path().join("last.ron");
     a.save_encrypted(&file, &SecretString::from(PASS.to_string()))

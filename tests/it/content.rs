@@ -1,12 +1,10 @@
 //! The shipped questionnaires: valid, complete, and linked the way the issue requires.
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
-use mamori::core::load::{load_dir, load_embedded};
-use mamori::core::schema::{ChecklistKind, LegalRequirement, Objective};
+use mamori::model::load::{load_dir, load_embedded};
+use mamori::model::schema::{ChecklistKind, LegalRequirement, Objective};
 
 #[test]
 fn embedded_questionnaires_validate() {
@@ -21,7 +19,7 @@ fn the_folder_loads_the_same_as_the_embedded_copy() {
     let from_dir = load_dir(&common::root().join("questionnaires"));
     assert!(from_dir.is_clean(), "{:#?}", from_dir.diagnostics);
     let embedded = load_embedded().bundle;
-    let ids = |b: &mamori::core::schema::Bundle| {
+    let ids = |b: &mamori::model::schema::Bundle| {
         b.questions().map(|(_, q)| q.id.clone()).collect::<Vec<_>>()
     };
     assert_eq!(ids(&from_dir.bundle), ids(&embedded));
@@ -203,8 +201,8 @@ fn every_string_key_used_in_the_code_is_defined() {
 
 #[test]
 fn workshop_companies_are_complete_and_span_the_bands() {
-    use mamori::core::assessment::{Assessment, Mode};
-    use mamori::core::scoring::{score, Band};
+    use mamori::model::assessment::{Assessment, Mode};
+    use mamori::model::scoring::{score, Band};
     let bundle = load_embedded().bundle;
     let mut bands = Vec::new();
     for (name, bytes) in mamori::app::WORKSHOP_EXAMPLES {

@@ -1,22 +1,20 @@
 //! The adviser and trainer pages of the desktop app, driven headless through AccessKit labels
 //! (egui_kittest): the inventory editor, owner and due date per finding with the CSV export,
 //! the comparison of visits and the anonymous class view.
-#![allow(clippy::unwrap_used)]
+use crate::common;
 
-mod common;
-
-use common::ui::{click, harness_sized, has_text, s};
+use crate::common::ui::{click, harness_sized, has_text, s};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use mamori::app::{Command, MamoriApp, PathPurpose, Prefs, Screen};
-use mamori::core::assessment::Assessment;
-use mamori::core::date::Date;
-use mamori::core::export::parse_csv;
-use mamori::core::inventory::{InfoCategory, Location};
-use mamori::core::load::load_embedded;
-use mamori::core::schema::Answer;
+use mamori::model::assessment::Assessment;
+use mamori::model::date::Date;
+use mamori::model::export::parse_csv;
+use mamori::model::inventory::{InfoCategory, Location};
+use mamori::model::load::load_embedded;
+use mamori::model::schema::Answer;
 
 fn harness(dir: &std::path::Path) -> Harness<'static, MamoriApp> {
     harness_sized(dir, Prefs::default(), [1100.0, 4000.0])
@@ -254,14 +252,14 @@ fn the_new_pages_draw_in_both_languages_at_200_percent() {
     visit("2026-05-10", Answer::Partly)
         .save(&class.join("v2.ron"))
         .unwrap();
-    for lang in mamori::core::text::Lang::ALL {
+    for lang in mamori::model::text::Lang::ALL {
         let prefs = Prefs {
             lang,
             text_scale: 2.0,
             ..Prefs::default()
         };
         let app = MamoriApp::new(load_embedded().bundle, prefs, dir.path().to_path_buf());
-        // As in tests/app.rs: 200 % of a 1100-pixel-wide window leaves 550 points.
+        // As in tests/it/app.rs: 200 % of a 1100-pixel-wide window leaves 550 points.
         let mut h = Harness::builder()
             .with_size([550.0, 4000.0])
             .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
@@ -272,7 +270,7 @@ fn the_new_pages_draw_in_both_languages_at_200_percent() {
             .get(lang)
             .to_string();
         h.state_mut().send(Command::AddInventoryRow(
-            mamori::core::inventory::InventoryItem {
+            mamori::model::inventory::InventoryItem {
                 name: suggestion,
                 category: Some(InfoCategory::FromOthers),
                 ..Default::default()

@@ -2,7 +2,6 @@
 //! fast as it can; the test kills it at random moments, over and over. After every kill the
 //! file loads and is exactly one of the two versions, its backup too, and nothing else in the
 //! folder looks like data (temp files are hidden `.name.tmp-PID` files).
-#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
 use std::io::BufRead;
@@ -10,12 +9,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use mamori::core::assessment::Assessment;
-use mamori::core::crypt::{set_work_factor, SecretString};
-use mamori::core::date::Date;
-use mamori::core::fsutil::backup_path;
-use mamori::core::load::load_embedded;
-use mamori::core::schema::Answer;
+use mamori::model::assessment::Assessment;
+use mamori::model::crypt::{set_work_factor, SecretString};
+use mamori::model::date::Date;
+use mamori::model::fsutil::backup_path;
+use mamori::model::load::load_embedded;
+use mamori::model::schema::Answer;
 
 const KILLS: usize = 120;
 const CHILD_ENV: &str = "MAMORI_KILL_TEST_CHILD";
@@ -115,7 +114,12 @@ fn kill_loop(kills: usize, passphrase: Option<&str>) {
     let (mut saw_a, mut saw_b, mut temps_left) = (0, 0, 0);
     for i in 0..kills {
         let mut child = Command::new(&exe)
-            .args(["--exact", "child_save_loop", "--ignored", "--nocapture"])
+            .args([
+                "--exact",
+                "kill::child_save_loop",
+                "--ignored",
+                "--nocapture",
+            ])
             .env(
                 CHILD_ENV,
                 match passphrase {

@@ -1,14 +1,12 @@
 //! `mamori export`, `aggregate` and `compare`, run as a user would, on the fixture files of
 //! the mini questionnaire (`tests/fixtures/teams/`).
-#![allow(clippy::unwrap_used)]
+use crate::common;
 
-mod common;
-
-use common::{mamori, p, stderr, stdout};
+use crate::common::{mamori, p, stderr, stdout};
 
 use std::path::PathBuf;
 
-use mamori::core::export::parse_csv;
+use mamori::model::export::parse_csv;
 
 fn fixture(name: &str) -> PathBuf {
     common::root().join("tests/fixtures/teams").join(name)

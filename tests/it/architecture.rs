@@ -3,7 +3,7 @@
 use std::path::Path;
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).expect("src/core is readable") {
+    for e in std::fs::read_dir(dir).expect("src/model is readable") {
         let p = e.expect("directory entry").path();
         if p.is_dir() {
             rust_files(&p, out);
@@ -17,7 +17,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn core_imports_neither_egui_nor_printpdf() {
     let mut files = Vec::new();
     rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model"),
         &mut files,
     );
     assert!(files.len() >= 5, "{files:?}");

@@ -479,7 +479,7 @@ pub fn orphan_answer_lines(
     bundle: &Bundle,
     a: &Assessment,
     r: &ScoreReport,
-    lang: crate::core::text::Lang,
+    lang: crate::model::text::Lang,
 ) -> Vec<String> {
     r.orphan_answers
         .iter()

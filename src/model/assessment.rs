@@ -12,7 +12,7 @@ use super::inventory::InventoryItem;
 use super::schema::{Answer, Bundle};
 
 /// The format version this build writes (and the newest it reads). Older versions are
-/// migrated on load (see [`crate::core::migrate`] for the history and the chain).
+/// migrated on load (see [`crate::model::migrate`] for the history and the chain).
 pub const FORMAT_VERSION: u32 = 2;
 
 const DOC: &str = "docs/assessment-format.md";
@@ -390,7 +390,7 @@ impl Assessment {
     }
 
     /// Writes the file atomically (temp file, fsync, rename, fsync of the folder), keeping the
-    /// previous version next to it as `name.ron.bak` (see [`crate::core::fsutil::backup_path`]).
+    /// previous version next to it as `name.ron.bak` (see [`crate::model::fsutil::backup_path`]).
     pub fn save(&self, path: &Path) -> Result<(), AssessmentError> {
         write_with_backup(path, self.to_ron_string().as_bytes(), |_| true).map_err(|source| {
             AssessmentError::Io {

@@ -1,17 +1,15 @@
 //! PDFs for advisers and trainers, parsed back: the inventory appendix of the report, the
 //! comparison report (`mamori report NEW --compare OLD …`) and the anonymous class report
 //! (`mamori aggregate … --out class.pdf`).
-#![allow(clippy::unwrap_used)]
+use crate::common;
 
-mod common;
-
-use common::{mamori, p};
+use crate::common::{mamori, p};
 
 use std::path::PathBuf;
 
-use mamori::core::assessment::Assessment;
-use mamori::core::date::Date;
-use mamori::core::text::Lang;
+use mamori::model::assessment::Assessment;
+use mamori::model::date::Date;
+use mamori::model::text::Lang;
 use mamori::report::ReportOptions;
 use printpdf::{Op, PdfDocument, PdfParseOptions, TextItem};
 

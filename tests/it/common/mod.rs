@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code, clippy::unwrap_used)]
+#![allow(dead_code)]
 
 pub mod ui;
 
@@ -7,10 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use mamori::core::assessment::Assessment;
-use mamori::core::date::Date;
-use mamori::core::load::{load_dir, LoadOutcome};
-use mamori::core::schema::{Answer, Bundle};
+use mamori::model::assessment::Assessment;
+use mamori::model::date::Date;
+use mamori::model::load::{load_dir, LoadOutcome};
+use mamori::model::schema::{Answer, Bundle};
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -90,7 +90,7 @@ pub fn answered(bundle: &Bundle, answers: &[(&str, Answer)]) -> Assessment {
 pub fn all(bundle: &Bundle, v: Answer) -> Assessment {
     let mut a = Assessment::new(bundle, Date::parse("2026-11-22").unwrap());
     for (c, q) in bundle.questions() {
-        let value = if c.kind == mamori::core::schema::ChecklistKind::Screening {
+        let value = if c.kind == mamori::model::schema::ChecklistKind::Screening {
             Answer::Yes
         } else {
             v

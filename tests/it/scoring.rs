@@ -1,17 +1,14 @@
 //! Scoring rules on the small fixture questionnaire (tests/fixtures/mini).
-#![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common::{all, answered, mini};
+use mamori::model::schema::{Answer::*, Objective};
+use mamori::model::scoring::{score, Band, Severity, Status};
 
-use common::{all, answered, mini};
-use mamori::core::schema::{Answer::*, Objective};
-use mamori::core::scoring::{score, Band, Severity, Status};
-
-fn status_of(r: &mamori::core::scoring::ScoreReport, id: &str) -> Status {
+fn status_of(r: &mamori::model::scoring::ScoreReport, id: &str) -> Status {
     r.checklists.iter().find(|c| c.id == id).unwrap().status
 }
 
-fn score_of(r: &mamori::core::scoring::ScoreReport, id: &str) -> Option<f64> {
+fn score_of(r: &mamori::model::scoring::ScoreReport, id: &str) -> Option<f64> {
     r.checklists.iter().find(|c| c.id == id).unwrap().score
 }
 

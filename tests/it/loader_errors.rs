@@ -1,11 +1,8 @@
 //! Every kind of questionnaire error is reported with its exact file:line:col.
-#![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::{load_mutated, mini_dir};
-use mamori::core::diag::Diagnostic;
-use mamori::core::load::load_dir;
+use crate::common::{load_mutated, mini_dir};
+use mamori::model::diag::Diagnostic;
+use mamori::model::load::load_dir;
 
 const BASIC: &str = "checklists/10_basic.ron";
 
@@ -182,7 +179,7 @@ fn invalid_utf8_and_bom() {
 
 #[test]
 fn one_file_can_be_swapped_into_the_built_in_folder() {
-    use mamori::core::load::{load_embedded, load_embedded_with, EMBEDDED};
+    use mamori::model::load::{load_embedded, load_embedded_with, EMBEDDED};
     const RULES: &str = "checklists/10_rules.ron";
     let original = EMBEDDED.iter().find(|(p, _)| *p == RULES).unwrap().1;
     let same = load_embedded_with(RULES, original);

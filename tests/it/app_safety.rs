@@ -1,18 +1,15 @@
 //! A file that fails to load is never overwritten: opening it keeps the open assessment and
 //! leaves the file as it was; a broken last file at start is kept and a new check goes
 //! elsewhere. Saves keep the previous version as `name.ron.bak`.
-#![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::ui::{click, harness_sized, has_text, s};
+use crate::common::ui::{click, harness_sized, has_text, s};
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use mamori::app::{Command, MamoriApp, Prefs, Screen};
-use mamori::core::fsutil::backup_path;
-use mamori::core::load::load_embedded;
-use mamori::core::schema::Answer;
+use mamori::model::fsutil::backup_path;
+use mamori::model::load::load_embedded;
+use mamori::model::schema::Answer;
 
 fn harness(dir: &std::path::Path, prefs: Prefs) -> Harness<'static, MamoriApp> {
     harness_sized(dir, prefs, [1100.0, 3000.0])
@@ -63,9 +60,9 @@ fn opening_a_broken_file_keeps_the_open_check_and_never_writes_the_file() {
         .collect();
     assert!(names.iter().all(|n| !n.starts_with(".壊れた")), "{names:?}");
     // The answer was saved to the open file, with the version before it kept as backup.
-    let saved = mamori::core::assessment::Assessment::load(&open_path).unwrap();
+    let saved = mamori::model::assessment::Assessment::load(&open_path).unwrap();
     assert!(saved.answers.values().any(|e| e.value == Some(Answer::No)));
-    let backup = mamori::core::assessment::Assessment::load(&backup_path(&open_path)).unwrap();
+    let backup = mamori::model::assessment::Assessment::load(&backup_path(&open_path)).unwrap();
     assert!(backup.answers.values().all(|e| e.value.is_none()));
 }
 
@@ -74,7 +71,7 @@ fn a_broken_last_file_at_start_is_kept_and_a_new_check_gets_a_new_name() {
     let dir = tempfile::tempdir().unwrap();
     let assessments = dir.path().join("assessments");
     std::fs::create_dir_all(&assessments).unwrap();
-    let date = mamori::core::date::Date::today();
+    let date = mamori::model::date::Date::today();
     let last = assessments.join(format!("株式会社つづき-{date}.ron"));
     std::fs::write(&last, BROKEN).unwrap();
     let prefs = Prefs {
@@ -108,9 +105,9 @@ fn a_typed_path_is_opened_with_enter() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("typed.ron");
     let b = load_embedded().bundle;
-    let mut a = mamori::core::assessment::Assessment::new(
+    let mut a = mamori::model::assessment::Assessment::new(
         &b,
-        mamori::core::date::Date::parse("2026-11-22").unwrap(),
+        mamori::model::date::Date::parse("2026-11-22").unwrap(),
     );
     a.company.name = "株式会社タイプ".into();
     a.save(&file).unwrap();

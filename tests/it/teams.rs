@@ -1,20 +1,18 @@
 //! Advisers and trainers (issue 6) on fixture files of the mini questionnaire: the comparison
 //! arithmetic, the class aggregate, the CSV export and the inventory in the assessment file.
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 
-use mamori::core::aggregate::{aggregate, load_set, SkipKind};
-use mamori::core::assessment::{Assessment, FindingAction};
-use mamori::core::compare::{compare, CompareError};
-use mamori::core::date::Date;
-use mamori::core::export::{findings_csv, inventory_csv, parse_csv, BOM};
-use mamori::core::inventory::{InfoCategory, InventoryItem, Location, SecrecyRank};
-use mamori::core::schema::Answer;
-use mamori::core::scoring::score;
-use mamori::core::text::Lang;
+use mamori::model::aggregate::{aggregate, load_set, SkipKind};
+use mamori::model::assessment::{Assessment, FindingAction};
+use mamori::model::compare::{compare, CompareError};
+use mamori::model::date::Date;
+use mamori::model::export::{findings_csv, inventory_csv, parse_csv, BOM};
+use mamori::model::inventory::{InfoCategory, InventoryItem, Location, SecrecyRank};
+use mamori::model::schema::Answer;
+use mamori::model::scoring::score;
+use mamori::model::text::Lang;
 
 fn fixture(name: &str) -> PathBuf {
     common::root().join("tests/fixtures/teams").join(name)
@@ -297,6 +295,6 @@ fn opens_inventory_is_only_allowed_in_detailed_checklists() {
         msgs[0].contains("00_quick.ron:") && msgs[0].contains("opens_inventory"),
         "{msgs:#?}"
     );
-    let b = mamori::core::load::load_embedded().bundle;
+    let b = mamori::model::load::load_embedded().bundle;
     assert!(b.question("inventory.list").unwrap().1.opens_inventory);
 }

@@ -1,0 +1,25 @@
+//! The integration tests as one binary (one link instead of twenty): each module is one
+//! area; `common` holds the shared helpers.
+#![allow(clippy::unwrap_used)]
+
+mod app;
+mod app_encryption;
+mod app_report;
+mod app_safety;
+mod app_teams;
+mod architecture;
+mod assessment_io;
+mod bad_input;
+mod cli;
+mod cli_teams;
+mod common;
+mod content;
+mod encryption;
+mod formats;
+mod kill;
+mod licenses;
+mod loader_errors;
+mod report;
+mod report_teams;
+mod scoring;
+mod teams;
