@@ -4,6 +4,7 @@
 //! (the deferred-command pattern of egui's demo app). Drawing lives in [`screens`], colours and
 //! sizes in [`theme`]. All scoring comes from [`crate::model`], the same as the CLI and report.
 
+pub mod args;
 pub mod logger;
 pub mod native;
 pub mod screens;
@@ -16,6 +17,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
+
+pub use args::{AppArgs, ScriptedPage};
 
 use crate::model::assessment::{Assessment, Mode, StaffBand};
 use crate::model::date::Date;

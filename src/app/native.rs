@@ -1,14 +1,13 @@
 //! Opening the app in a native window (eframe), including the `--screenshot` and `--bench`
 //! runs used by `scripts/gui-smoke.sh` and `scripts/bench-gui.sh`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail};
 
-use super::{MamoriApp, Prefs, Screen, ScreenshotResult, WORKSHOP_EXAMPLES};
-use crate::cli::Cli;
+use super::{AppArgs, MamoriApp, Prefs, Screen, ScreenshotResult, ScriptedPage, WORKSHOP_EXAMPLES};
 use crate::model::load::{load_dir, load_embedded};
 
 /// Frames measured by `--bench` after the first one.
@@ -77,10 +76,11 @@ impl eframe::App for Runner {
     }
 }
 
-/// Opens the app window and runs until it is closed.
-pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
+/// Opens the app window and runs until it is closed; `questionnaires` is the folder given
+/// with `--questionnaires`, if any.
+pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> anyhow::Result<()> {
     super::logger::install();
-    let outcome = match &cli.questionnaires {
+    let outcome = match questionnaires {
         Some(dir) => load_dir(dir),
         None => load_embedded(),
     };
@@ -109,7 +109,7 @@ pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
     let bench_report: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
     let (shot2, bench2) = (shot.clone(), bench_report.clone());
     let screenshot = cli.screenshot.clone();
-    let (bench, screen, lang, open) = (cli.bench, cli.screen.clone(), cli.lang, cli.open.clone());
+    let (bench, screen, lang, open) = (cli.bench, cli.screen, cli.lang, cli.open.clone());
     let text_size = cli.text_size;
     let dir2 = data_dir.clone();
 
@@ -137,7 +137,7 @@ pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
                 app.open(&f);
             }
             if scripted {
-                prepare_scripted(&mut app, &screen);
+                prepare_scripted(&mut app, screen);
             }
             if let Some(p) = screenshot {
                 let r = app.request_screenshot(p);
@@ -162,7 +162,7 @@ pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
         let _ = std::fs::remove_dir_all(&data_dir);
     }
     if let Some(text) = bench_report.lock().ok().and_then(|r| r.clone()) {
-        println!("page: {}\n{text}", cli.screen);
+        println!("page: {}\n{text}", cli.screen.name());
     } else if cli.bench {
         bail!("the benchmark ended before {BENCH_FRAMES} frames were drawn");
     }
@@ -183,8 +183,8 @@ pub fn run(cli: &Cli, started: Instant) -> anyhow::Result<()> {
 
 /// Sets up the page a `--screenshot` or `--bench` run shows, on a copy of the first
 /// workshop company (or a new assessment when none is shipped).
-fn prepare_scripted(app: &mut MamoriApp, screen: &str) {
-    if screen != "start" && app.doc.is_none() {
+fn prepare_scripted(app: &mut MamoriApp, screen: ScriptedPage) {
+    if screen != ScriptedPage::Start && app.doc.is_none() {
         if WORKSHOP_EXAMPLES.is_empty() {
             app.new_assessment();
         } else {
@@ -192,8 +192,8 @@ fn prepare_scripted(app: &mut MamoriApp, screen: &str) {
         }
     }
     app.screen = match screen {
-        "overview" => Screen::Overview,
-        "question" => {
+        ScriptedPage::Overview => Screen::Overview,
+        ScriptedPage::Question => {
             // A question of a detailed checklist shows every part of the page.
             let flow = app.flow();
             let q = flow
@@ -203,10 +203,10 @@ fn prepare_scripted(app: &mut MamoriApp, screen: &str) {
                 .cloned();
             q.map(Screen::Question).unwrap_or(Screen::Overview)
         }
-        "results" => Screen::Results,
-        "cases" => Screen::Cases(Some("case01".into())),
-        "contacts" => Screen::Contacts,
-        "settings" => Screen::Settings,
-        _ => Screen::Start,
+        ScriptedPage::Results => Screen::Results,
+        ScriptedPage::Cases => Screen::Cases(Some("case01".into())),
+        ScriptedPage::Contacts => Screen::Contacts,
+        ScriptedPage::Settings => Screen::Settings,
+        ScriptedPage::Start => Screen::Start,
     };
 }

@@ -34,6 +34,15 @@ impl Lang {
     }
 }
 
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    /// Parses `ja` or `en` (as [`Lang::from_code`]), with a message naming both.
+    fn from_str(s: &str) -> Result<Lang, String> {
+        Lang::from_code(s).ok_or_else(|| format!("'{s}' is not a language: use ja or en"))
+    }
+}
+
 /// A user-facing text in both languages. Both halves must be non-empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -78,7 +78,7 @@ pub fn render(
     cases(&mut l, &w, &report);
     desks(&mut l, &w, &report);
     sources(&mut l, &w, &report);
-    super::teams::inventory_appendix(&mut l, bundle, options.lang, a);
+    super::inventory::inventory_appendix(&mut l, bundle, options.lang, a);
     if options.adviser_copy {
         private_notes(&mut l, &w, a);
     }

@@ -7,11 +7,14 @@
 //! paragraphs, bullets, tables with repeated headers, bar charts, footers), which breaks
 //! lines with [`linebreak`] and measures text with [`font`].
 
+pub mod class;
+pub mod compare;
 pub mod content;
 pub mod font;
+pub mod inventory;
 pub mod layout;
 pub mod linebreak;
-pub mod teams;
+mod parts;
 
 use std::path::{Path, PathBuf};
 
@@ -83,6 +86,14 @@ pub fn write(
     let bytes = render(bundle, assessment, options)?;
     write_atomic(path, &bytes).map_err(|source| ReportError::Write {
         path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Writes PDF bytes atomically.
+pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    write_atomic(path, bytes).map_err(|source| ReportError::Write {
+        path: PathBuf::from(path),
         source,
     })
 }

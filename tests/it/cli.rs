@@ -250,3 +250,27 @@ fn questionnaires_folder_option_is_used() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("10_basic.ron:"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_binary_parses_the_command_line_and_the_app_flags() {
+    let o = common::mamori_bin(&["--help"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for word in [
+        "score",
+        "report",
+        "--screenshot",
+        "--screen",
+        "--text-size",
+        "--questionnaires",
+    ] {
+        assert!(text.contains(word), "{word}: {text}");
+    }
+    // A page that does not exist is refused before any window opens, naming the pages.
+    let o = common::mamori_bin(&["--screen", "nowhere"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("results"), "{}", stderr(&o));
+    let o = common::mamori_bin(&["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("ok:"));
+}

@@ -3,8 +3,6 @@
 //! are kept on save and shown (library, CLI, app).
 use crate::common;
 
-use std::process::Command;
-
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use mamori::app::{MamoriApp, Prefs, Screen};
@@ -111,10 +109,7 @@ fn format_99_is_refused_naming_both_versions_and_the_file_is_untouched() {
     ));
     let msg = err.to_string();
     assert!(msg.contains("99") && msg.contains("up to 2"), "{msg}");
-    let o = Command::new(env!("CARGO_BIN_EXE_mamori"))
-        .args(["score", path.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let o = common::mamori(&["score", path.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("99") && err.contains("up to 2"), "{err}");
@@ -138,29 +133,20 @@ fn orphan_answers_are_kept_on_save_and_shown_by_the_cli() {
     let dir = tempfile::tempdir().unwrap();
     let path = with_orphan(dir.path());
     // Answering another question through the CLI rewrites the file: the orphan stays.
-    let o = Command::new(env!("CARGO_BIN_EXE_mamori"))
-        .args(["answer", path.to_str().unwrap(), "quick.pc", "no"])
-        .output()
-        .unwrap();
+    let o = common::mamori(&["answer", path.to_str().unwrap(), "quick.pc", "no"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let a = Assessment::load(&path).unwrap();
     assert_eq!(a.answer("quick.removed_question"), Some(Answer::Partly));
     assert_eq!(a.answer("quick.pc"), Some(Answer::No));
 
-    let o = Command::new(env!("CARGO_BIN_EXE_mamori"))
-        .args(["score", path.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let o = common::mamori(&["score", path.to_str().unwrap()]);
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(text.contains("現在の質問票にない質問への回答"), "{text}");
     assert!(
         text.contains("quick.removed_question: 一部 (昔の質問へのメモ)"),
         "{text}"
     );
-    let o = Command::new(env!("CARGO_BIN_EXE_mamori"))
-        .args(["score", path.to_str().unwrap(), "--lang", "en"])
-        .output()
-        .unwrap();
+    let o = common::mamori(&["score", path.to_str().unwrap(), "--lang", "en"]);
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(text.contains("quick.removed_question: Partly"), "{text}");
 }

@@ -100,8 +100,22 @@ pub fn all(bundle: &Bundle, v: Answer) -> Assessment {
     a
 }
 
-/// Runs the `mamori` binary with `args`; fails the test if it panicked.
+/// Runs the command line in-process (`mamori::cli::run`) with `args`, as the binary would:
+/// the exit code and what it wrote to standard output and error.
 pub fn mamori(args: &[&str]) -> Output {
+    use std::os::unix::process::ExitStatusExt;
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let argv = std::iter::once("mamori").chain(args.iter().copied());
+    let code = mamori::cli::run(argv, &mut out, &mut err);
+    Output {
+        status: std::process::ExitStatus::from_raw(code << 8),
+        stdout: out,
+        stderr: err,
+    }
+}
+
+/// Runs the `mamori` binary itself with `args`; fails the test if it panicked.
+pub fn mamori_bin(args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_mamori"))
         .args(args)
         .output()

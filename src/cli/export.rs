@@ -1,0 +1,49 @@
+//! `mamori export FILE --csv OUT.csv`: the findings (one row each) and the information
+//! inventory as CSV files for Excel.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+
+use super::passphrase::passphrase;
+use super::shared::{load_checked, load_clean};
+use crate::model::export::write_csv_pair;
+use crate::model::text::Lang;
+
+/// Arguments of `mamori export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The assessment file.
+    pub file: PathBuf,
+    /// The findings CSV to write; the inventory goes next to it as NAME-inventory.csv.
+    #[arg(long, value_name = "OUT.csv")]
+    pub csv: PathBuf,
+    /// Language of the texts: ja or en.
+    #[arg(long, default_value = "ja")]
+    pub lang: Lang,
+    /// The passphrase of an encrypted FILE: the first line of this file.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+pub(super) fn run(
+    args: ExportArgs,
+    questionnaires: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let bundle = load_clean(questionnaires)?;
+    let pass = passphrase(args.passphrase_file.as_deref())?;
+    let a = load_checked(&bundle, &args.file, pass.as_ref(), err)?;
+    if args.csv == args.file {
+        bail!(
+            "the CSV would replace the assessment file {}; nothing was written. Choose another name ending in .csv",
+            args.file.display()
+        );
+    }
+    let inv = write_csv_pair(&bundle, &a, &args.csv, args.lang)?;
+    writeln!(out, "{}", args.csv.display())?;
+    writeln!(out, "{}", inv.display())?;
+    Ok(0)
+}

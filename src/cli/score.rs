@@ -1,0 +1,344 @@
+//! `mamori score FILE`: the checklists, the overall band, the findings, the desks and the
+//! to-confirm list, as text or as the stable `score --json` document (docs/cli.md).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+
+use super::passphrase::passphrase;
+use super::shared::{band_label, fmt_score, load_checked, load_clean};
+use crate::model::assessment::Assessment;
+use crate::model::schema::Bundle;
+use crate::model::scoring::{
+    orphan_answer_lines, score, ScoreReport, Status, GOOD_FROM, IMPROVE_FROM,
+};
+use crate::model::text::Lang;
+
+/// Arguments of `mamori score`.
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    /// The assessment file.
+    pub file: PathBuf,
+    /// Print JSON (field names documented in docs/cli.md).
+    #[arg(long)]
+    pub json: bool,
+    /// Language of the texts: ja or en.
+    #[arg(long, default_value = "ja")]
+    pub lang: Lang,
+    /// The passphrase of an encrypted file: the first line of this file.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+pub(super) fn run(
+    args: ScoreArgs,
+    questionnaires: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let bundle = load_clean(questionnaires)?;
+    let pass = passphrase(args.passphrase_file.as_deref())?;
+    let a = load_checked(&bundle, &args.file, pass.as_ref(), err)?;
+    let report = score(&bundle, &a);
+    if args.json {
+        let v = score_json(&bundle, &a, &report, args.lang);
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+    } else {
+        let text = TextOut {
+            b: &bundle,
+            a: &a,
+            r: &report,
+            lang: args.lang,
+        };
+        text.write(out)?;
+    }
+    Ok(0)
+}
+
+/// The text output of `mamori score`, one method per section.
+struct TextOut<'a> {
+    b: &'a Bundle,
+    a: &'a Assessment,
+    r: &'a ScoreReport,
+    lang: Lang,
+}
+
+impl TextOut<'_> {
+    fn s(&self, key: &str) -> String {
+        self.b.s(key, self.lang).to_string()
+    }
+
+    fn write(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        self.overall(out)?;
+        self.checklists(out)?;
+        self.axes(out)?;
+        self.findings(out)?;
+        self.lists(out)?;
+        self.consult(out)?;
+        self.contacts(out)
+    }
+
+    fn overall(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (a, r, lang) = (self.a, self.r, self.lang);
+        writeln!(out, "{}", self.s("score.heading"))?;
+        if !a.company.name.is_empty() {
+            writeln!(out, "{}: {}", self.s("score.company"), a.company.name)?;
+        }
+        writeln!(out, "{}: {}", self.s("score.date"), a.date.display(lang))?;
+        writeln!(
+            out,
+            "{}: {} / 100  {}",
+            self.s("score.overall"),
+            fmt_score(r.overall),
+            band_label(self.b, r.band(), lang)
+        )?;
+        writeln!(
+            out,
+            "  ({})",
+            self.s("score.band_rule")
+                .replace("{good}", &format!("{GOOD_FROM:.0}"))
+                .replace("{improve}", &format!("{IMPROVE_FROM:.0}"))
+        )?;
+        Ok(())
+    }
+
+    fn checklists(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(out, "\n{}", self.s("score.checklists"))?;
+        for cs in &self.r.checklists {
+            let Some(c) = self.b.checklist(&cs.id) else {
+                continue;
+            };
+            let title = c.title.get(self.lang);
+            if cs.status == Status::NotApplicable {
+                writeln!(out, "  {}  {}", title, self.s("status.not_applicable"))?;
+                continue;
+            }
+            writeln!(
+                out,
+                "  {}  {}  {}  {} {}/{}",
+                title,
+                fmt_score(cs.score),
+                band_label(self.b, cs.band(), self.lang),
+                self.s("score.answered"),
+                cs.answered,
+                cs.applicable
+            )?;
+        }
+        Ok(())
+    }
+
+    fn axes(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(out, "\n{}", self.s("score.objectives"))?;
+        for o in &self.r.objectives {
+            let label = self.s(&o.key.string_key());
+            writeln!(out, "  {}  {}", label, fmt_score(o.score))?;
+        }
+        writeln!(out, "\n{}", self.s("score.legal"))?;
+        for l in &self.r.legal {
+            let label = self.s(&l.key.string_key());
+            writeln!(out, "  {}  {}", label, fmt_score(l.score))?;
+        }
+        Ok(())
+    }
+
+    fn findings(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (b, lang) = (self.b, self.lang);
+        writeln!(out, "\n{}", self.s("score.findings"))?;
+        if self.r.findings.is_empty() {
+            writeln!(out, "  {}", self.s("score.no_findings"))?;
+        }
+        for f in &self.r.findings {
+            let Some((_, q)) = b.question(&f.question_id) else {
+                continue;
+            };
+            writeln!(
+                out,
+                "  [{}] {}  {} — {}",
+                self.s(&f.severity.string_key()),
+                q.id,
+                q.text.get(lang),
+                self.s(f.answer.string_key())
+            )?;
+            for id in &f.advice {
+                if let Some(adv) = b.advice(id) {
+                    let label = self.s("score.advice");
+                    writeln!(out, "      {label}: {id} {}", adv.title.get(lang))?;
+                }
+            }
+            let desks: Vec<String> = f
+                .contacts
+                .iter()
+                .filter_map(|id| b.contact(id))
+                .map(|c| match c.phone_display(lang) {
+                    Some(p) => format!("{} {}", c.name.get(lang), p),
+                    None => c.name.get(lang).to_string(),
+                })
+                .collect();
+            if !desks.is_empty() {
+                writeln!(
+                    out,
+                    "      {}: {}",
+                    self.s("score.contact"),
+                    desks.join(" / ")
+                )?;
+            }
+            if let Some(note) = self
+                .a
+                .answers
+                .get(&f.question_id)
+                .map(|e| e.note.trim())
+                .filter(|n| !n.is_empty())
+            {
+                writeln!(out, "      {}: {}", self.s("score.note"), note)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn question_lines(&self, ids: &[String], out: &mut dyn Write) -> anyhow::Result<()> {
+        for id in ids {
+            if let Some((_, q)) = self.b.question(id) {
+                writeln!(out, "  {}  {}", id, q.text.get(self.lang))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// To confirm, review later, unanswered, and answers to questions no longer asked.
+    fn lists(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let r = self.r;
+        writeln!(out, "\n{}", self.s("score.to_confirm"))?;
+        if r.to_confirm.is_empty() {
+            writeln!(out, "  {}", self.s("score.to_confirm_none"))?;
+        }
+        self.question_lines(&r.to_confirm, out)?;
+        if !r.review_later.is_empty() {
+            writeln!(out, "\n{}", self.s("score.review_later"))?;
+            self.question_lines(&r.review_later, out)?;
+        }
+        if !r.unanswered.is_empty() {
+            writeln!(
+                out,
+                "\n{}: {}",
+                self.s("score.unanswered"),
+                r.unanswered.len()
+            )?;
+        }
+        if !r.orphan_answers.is_empty() {
+            writeln!(out, "\n{}:", self.s("score.orphans"))?;
+            for line in orphan_answer_lines(self.b, self.a, r, self.lang) {
+                writeln!(out, "  {line}")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn consult(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(out, "\n{}", self.s("score.consult"))?;
+        match &self.r.consult {
+            Some(c) => {
+                if let Some(adv) = self.b.advice(&c.advice) {
+                    writeln!(out, "  {}", adv.problem.get(self.lang))?;
+                }
+            }
+            None => writeln!(out, "  {}", self.s("score.consult_none"))?,
+        }
+        Ok(())
+    }
+
+    fn contacts(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let contacts = self.r.contacts();
+        if contacts.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "\n{}", self.s("score.contacts"))?;
+        for id in contacts {
+            let Some(c) = self.b.contact(&id) else {
+                continue;
+            };
+            let mut line = format!("  {}", c.name.get(self.lang));
+            for part in [c.phone.as_deref(), c.email.as_deref(), c.url.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                line.push_str("  ");
+                line.push_str(part);
+            }
+            if let Some(h) = &c.hours {
+                let hours = self.s("score.hours");
+                line.push_str(&format!("  ({hours}: {})", h.get(self.lang)));
+            }
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+}
+/// The `score --json` document (field names documented in `docs/cli.md`, stable).
+pub(super) fn score_json(b: &Bundle, a: &Assessment, r: &ScoreReport, lang: Lang) -> Value {
+    let s = |k: &str| b.s(k, lang).to_string();
+    let question_text = |id: &str| b.question(id).map(|(_, q)| q.text.get(lang).to_string());
+    let contact_json = |id: &str| {
+        b.contact(id).map(|c| {
+            json!({
+                "id": c.id,
+                "name": c.name.get(lang),
+                "phone": c.phone,
+                "extension": c.extension,
+                "hours": c.hours.as_ref().map(|h| h.get(lang)),
+                "email": c.email,
+                "url": c.url,
+            })
+        })
+    };
+    json!({
+        "format": "mamori-score/1",
+        "lang": lang.code(),
+        "questionnaire": { "id": a.questionnaire.id, "version": a.questionnaire.version },
+        "company": a.company.name,
+        "date": a.date.to_string(),
+        "overall": {
+            "score": r.overall,
+            "band": r.band().map(|x| x.code()),
+            "band_label": band_label(b, r.band(), lang),
+        },
+        "bands": { "good_from": GOOD_FROM, "needs_improvement_from": IMPROVE_FROM },
+        "checklists": r.checklists.iter().map(|cs| json!({
+            "id": cs.id,
+            "kind": cs.kind.code(),
+            "title": b.checklist(&cs.id).map(|c| c.title.get(lang)),
+            "status": cs.status.code(),
+            "answered": cs.answered,
+            "applicable": cs.applicable,
+            "score": cs.score,
+            "band": cs.band().map(|x| x.code()),
+        })).collect::<Vec<_>>(),
+        "objectives": r.objectives.iter().map(|o| json!({
+            "id": o.key.code(), "label": s(&o.key.string_key()), "score": o.score, "answered": o.answered,
+        })).collect::<Vec<_>>(),
+        "legal": r.legal.iter().map(|o| json!({
+            "id": o.key.code(), "label": s(&o.key.string_key()), "score": o.score, "answered": o.answered,
+        })).collect::<Vec<_>>(),
+        "findings": r.findings.iter().map(|f| json!({
+            "question_id": f.question_id,
+            "checklist_id": f.checklist_id,
+            "question": question_text(&f.question_id),
+            "answer": f.answer.code(),
+            "severity": f.severity.code(),
+            "critical": f.critical,
+            "advice": f.advice,
+            "contacts": f.contacts,
+            "note": a.answers.get(&f.question_id).map(|e| e.note.clone()).unwrap_or_default(),
+        })).collect::<Vec<_>>(),
+        "to_confirm": r.to_confirm.iter().map(|id| json!({ "question_id": id, "question": question_text(id) })).collect::<Vec<_>>(),
+        "review_later": r.review_later.iter().map(|id| json!({ "question_id": id, "question": question_text(id) })).collect::<Vec<_>>(),
+        "unanswered": r.unanswered,
+        "orphan_answers": r.orphan_answers,
+        "consult": {
+            "recommended": r.consult.is_some(),
+            "weak_items": r.consult.as_ref().map(|c| c.weak_items.clone()).unwrap_or_default(),
+            "advice": r.consult.as_ref().map(|c| c.advice.clone()),
+        },
+        "contacts": r.contacts().iter().filter_map(|id| contact_json(id)).collect::<Vec<_>>(),
+    })
+}

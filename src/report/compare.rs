@@ -1,0 +1,148 @@
+//! The comparison report of visits to one company, with a trend chart from three visits on.
+
+use crate::model::assessment::Assessment;
+use crate::model::compare::{compare, ChecklistChange, CompareError};
+use crate::model::schema::Bundle;
+use crate::model::text::Lang;
+
+use super::layout::{Bar, Layout, PageSetup, Table, TextStyle};
+use super::parts::{bar, columns, num, MARKS};
+use super::{ReportError, ReportOptions};
+
+/// Why a comparison report could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum CompareReportError {
+    /// The visits cannot be compared.
+    #[error(transparent)]
+    Compare(#[from] CompareError),
+    /// The PDF could not be drawn.
+    #[error(transparent)]
+    Report(#[from] ReportError),
+}
+
+fn change_words(b: &Bundle, lang: Lang, c: &ChecklistChange) -> String {
+    match c.delta() {
+        Some(d) if d.round() > 0.0 => format!("{d:+.0} {}", b.s("score.cmp_up", lang)),
+        Some(d) if d.round() < 0.0 => format!("{d:+.0} {}", b.s("score.cmp_down", lang)),
+        Some(_) => format!("±0 {}", b.s("score.cmp_same", lang)),
+        None => "—".into(),
+    }
+}
+
+fn question_list(l: &mut Layout, b: &Bundle, lang: Lang, key: &str, ids: &[String]) {
+    l.heading(&format!("{} ({})", b.s(key, lang), ids.len()), 2);
+    if ids.is_empty() {
+        l.paragraph(b.s("score.cmp_none", lang), TextStyle::BODY);
+        return;
+    }
+    let items: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            b.question(id)
+                .map(|(_, q)| q.text.get(lang).to_string())
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect();
+    l.bullets(&items, TextStyle::BODY);
+}
+
+/// Renders the comparison report: `newest` against `older` (the previous visit first).
+pub fn render_comparison(
+    b: &Bundle,
+    newest: &Assessment,
+    older: &[Assessment],
+    o: &ReportOptions,
+) -> Result<Vec<u8>, CompareReportError> {
+    let c = compare(b, newest, older)?;
+    let lang = o.lang;
+    let title = b.s("report.cmp_title", lang);
+    let mut l = Layout::new(title, PageSetup::A4)?;
+    l.paragraph(title, TextStyle::TITLE);
+    if !newest.company.name.trim().is_empty() {
+        l.paragraph(newest.company.name.trim(), TextStyle::heading(1));
+    }
+    l.rule();
+    if c.company_differs {
+        l.paragraph(
+            b.s("score.cmp_company_differs", lang),
+            TextStyle::heading(3),
+        );
+    }
+    let dates: Vec<String> = c.visits.iter().map(|v| v.date.display(lang)).collect();
+    l.paragraph(
+        &format!("{}: {}", b.s("score.cmp_visits", lang), dates.join(" → ")),
+        TextStyle::BODY,
+    );
+    if c.versions_differ {
+        l.paragraph(b.s("score.cmp_versions", lang), TextStyle::BODY);
+    }
+    l.paragraph(
+        &format!(
+            "{}: {} → {} ({})",
+            b.s("score.cmp_overall", lang),
+            num(c.overall.before),
+            num(c.overall.after),
+            change_words(b, lang, &c.overall)
+        ),
+        TextStyle::heading(2),
+    );
+    l.heading(b.s("score.cmp_checklists", lang), 1);
+    let rows = c
+        .checklists
+        .iter()
+        .map(|ch| {
+            vec![
+                b.checklist(&ch.id)
+                    .map(|x| x.title.get(lang).to_string())
+                    .unwrap_or_else(|| ch.id.clone()),
+                num(ch.before),
+                num(ch.after),
+                change_words(b, lang, ch),
+            ]
+        })
+        .collect();
+    l.table(
+        &Table {
+            columns: columns(
+                b,
+                lang,
+                &[
+                    ("score.csv_checklist", 0.46),
+                    ("report.cmp_before", 0.14),
+                    ("report.cmp_after", 0.14),
+                    ("report.cmp_change", 0.26),
+                ],
+            ),
+            rows,
+            min_row_height: 0.0,
+            no_header: false,
+        },
+        TextStyle::BODY,
+    );
+    if c.has_trend() {
+        l.heading(b.s("score.cmp_trend", lang), 1);
+        let bars: Vec<Bar> = c
+            .visits
+            .iter()
+            .map(|v| bar(b, lang, v.date.display(lang), v.overall))
+            .collect();
+        l.bar_chart(&bars, &MARKS, TextStyle::BODY);
+    }
+    question_list(&mut l, b, lang, "score.cmp_resolved", &c.resolved);
+    question_list(&mut l, b, lang, "score.cmp_new", &c.new_findings);
+    question_list(&mut l, b, lang, "score.cmp_open", &c.still_open);
+    question_list(&mut l, b, lang, "score.cmp_confirmed", &c.confirmed);
+    question_list(
+        &mut l,
+        b,
+        lang,
+        "score.cmp_still_confirm",
+        &c.still_to_confirm,
+    );
+    if c.versions_differ {
+        question_list(&mut l, b, lang, "score.cmp_added", &c.added_questions);
+        question_list(&mut l, b, lang, "score.cmp_removed", &c.removed_questions);
+    }
+    l.paragraph(b.s("report.disclaimer", lang), TextStyle::SMALL);
+    Ok(l.finish(&format!("{title}  {}", o.today.display(lang))))
+}
