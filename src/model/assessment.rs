@@ -9,6 +9,7 @@ use super::date::Date;
 use super::diag::{decode_text, from_ron_error, Diagnostic};
 use super::fsutil::write_with_backup;
 use super::inventory::InventoryItem;
+use super::ledger::LedgerEntry;
 use super::schema::{Answer, Bundle};
 
 /// The format version this build writes (and the newest it reads). Older versions are
@@ -189,6 +190,17 @@ pub struct Assessment {
         deserialize_with = "unique_keys"
     )]
     pub actions: BTreeMap<String, FindingAction>,
+    /// The disclosure ledger (開示記録, case 02); left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ledger: Vec<LedgerEntry>,
+    /// Ticked steps of the situation checklists by step id, with the day they were ticked;
+    /// left out of the file when empty.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
+    pub ticked: BTreeMap<String, Date>,
 }
 
 /// Who acts on a finding, and by when (part of the company's copy; exported to CSV).
@@ -309,6 +321,8 @@ impl Assessment {
             adviser: AdviserNotes::default(),
             inventory: Vec::new(),
             actions: BTreeMap::new(),
+            ledger: Vec::new(),
+            ticked: BTreeMap::new(),
         }
     }
 

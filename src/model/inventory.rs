@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::diag::{from_ron_error, Diagnostic};
+use super::open_close::OpenCloseAnswers;
 use super::schema::SourceRef;
 use super::text::Text;
 
@@ -136,6 +137,10 @@ pub struct InventoryItem {
     pub locations: Vec<Location>,
     /// Who may access it, free text (e.g. "製造部の課長以上").
     pub access: String,
+    /// The answers of the patent-or-secret decision for a technical item; left out of the file
+    /// while nothing is answered.
+    #[serde(skip_serializing_if = "OpenCloseAnswers::is_empty")]
+    pub open_close: OpenCloseAnswers,
 }
 
 /// The suggested examples of one category.

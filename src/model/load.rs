@@ -21,6 +21,8 @@ use super::schema::{
 };
 use super::text::Text;
 
+mod situations;
+
 const DOC: &str = "docs/questionnaire-format.md";
 
 /// The shipped questionnaire folder, embedded at build time: `(relative path, bytes)`.
@@ -181,7 +183,7 @@ pub fn load_dir(dir: &Path) -> LoadOutcome {
             rels.push(top.to_string());
         }
     }
-    for sub in ["checklists", "advice", "strings"] {
+    for sub in ["checklists", "advice", "strings", "situations"] {
         if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
             let mut names: Vec<String> = entries
                 .filter_map(|e| e.ok())
@@ -602,6 +604,8 @@ fn load_files(files: Vec<(String, String, Vec<u8>)>, prefix: &str) -> LoadOutcom
         });
     }
 
+    let situation_spans = situations::parse(&mut loader, &rel_of, &mut bundle);
+
     validate(
         &mut loader,
         &mut bundle,
@@ -611,6 +615,7 @@ fn load_files(files: Vec<(String, String, Vec<u8>)>, prefix: &str) -> LoadOutcom
         &advice_spans,
         &contact_spans,
     );
+    situations::validate(&mut loader, &mut bundle, &situation_spans);
 
     // Stable presentation order.
     let mut order: Vec<usize> = (0..bundle.checklists.len()).collect();

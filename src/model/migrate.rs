@@ -73,6 +73,8 @@ pub fn v1_to_v2(v1: V1) -> Assessment {
         adviser: v1.adviser,
         inventory: Vec::new(),
         actions: BTreeMap::new(),
+        ledger: Vec::new(),
+        ticked: BTreeMap::new(),
     }
 }
 

@@ -8,10 +8,13 @@ pub mod date;
 pub mod diag;
 pub mod fsutil;
 pub mod inventory;
+pub mod ledger;
 pub mod load;
 pub mod migrate;
+pub mod open_close;
 pub mod schema;
 pub mod scoring;
+pub mod situation;
 pub mod text;
 
 pub mod aggregate;

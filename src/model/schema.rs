@@ -403,6 +403,8 @@ pub struct Bundle {
     pub contacts: Vec<Contact>,
     /// UI strings by key.
     pub strings: BTreeMap<String, Text>,
+    /// Situation checklists (場面別チェック), sorted by `order`.
+    pub situations: Vec<super::situation::Situation>,
 }
 
 impl Bundle {

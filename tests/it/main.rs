@@ -16,6 +16,7 @@ mod common;
 mod content;
 mod encryption;
 mod formats;
+mod guide;
 mod kill;
 mod licenses;
 mod loader_errors;

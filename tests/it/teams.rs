@@ -262,6 +262,7 @@ fn the_inventory_and_actions_round_trip_through_the_file() {
         rank: Some(SecrecyRank::DepartmentOnly),
         locations: vec![Location::Paper, Location::Objects, Location::Heads],
         access: "設計課".into(),
+        ..InventoryItem::default()
     });
     a.inventory.push(InventoryItem::default());
     a.actions.insert(
