@@ -933,14 +933,6 @@ fn validate(
                         "Use 1 (useful), 2 (important) or 3 (essential)",
                     );
                 }
-                if q.objectives.is_empty() && q.legal.is_empty() {
-                    loader.report(
-                        qspan,
-                        &["objectives:"],
-                        format!("{qwhat} maps to no objective and no legal requirement"),
-                        "Add at least one objective or legal requirement so it shows on the charts",
-                    );
-                }
                 if q.advice.is_empty() {
                     loader.report(
                         qspan,

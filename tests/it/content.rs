@@ -220,3 +220,290 @@ fn workshop_companies_are_complete_and_span_the_bands() {
     assert!(bands.len() >= 3, "{bands:?}");
     assert!(bands.contains(&Band::ActionNeeded) && bands.contains(&Band::NeedsImprovement));
 }
+
+/// Every user-facing text of the questionnaires, with where it stands (for messages).
+fn all_texts(b: &mamori::model::schema::Bundle) -> Vec<(String, &mamori::model::text::Text)> {
+    let mut out = Vec::new();
+    for c in &b.checklists {
+        out.push((format!("{} title", c.id), &c.title));
+        out.push((format!("{} summary", c.id), &c.summary));
+        for q in &c.questions {
+            out.push((format!("{} text", q.id), &q.text));
+            out.push((format!("{} help", q.id), &q.help));
+        }
+    }
+    for a in &b.advice {
+        out.push((format!("{} title", a.id), &a.title));
+        out.push((format!("{} problem", a.id), &a.problem));
+        out.push((format!("{} first_step", a.id), &a.first_step));
+        for t in &a.actions {
+            out.push((format!("{} action", a.id), t));
+        }
+    }
+    for c in &b.contacts {
+        out.push((format!("{} name", c.id), &c.name));
+        out.push((format!("{} organisation", c.id), &c.organisation));
+        out.push((format!("{} handles", c.id), &c.handles));
+        out.extend(c.hours.iter().map(|h| (format!("{} hours", c.id), h)));
+        out.extend(c.note.iter().map(|n| (format!("{} note", c.id), n)));
+    }
+    for (k, t) in &b.strings {
+        out.push((format!("string {k}"), t));
+    }
+    out
+}
+
+/// Sentences of a text: Japanese split at 。, English at ". ".
+fn sentences(t: &mamori::model::text::Text) -> Vec<String> {
+    let mut out: Vec<String> = t.ja.split('。').map(str::to_string).collect();
+    out.extend(t.en.split(". ").map(str::to_string));
+    out
+}
+
+#[test]
+fn the_subcontract_act_is_named_only_beside_its_2026_name() {
+    // Since 2026-01-01 下請法 is 中小受託取引適正化法 (取適法); 親事業者 is 委託事業者 and 下請事業者 is
+    // 中小受託事業者. An old term may stand only in a sentence that also gives the new one.
+    let old_new: [(&str, &[&str]); 5] = [
+        ("下請法", &["取適法", "中小受託取引適正化法"]),
+        ("下請代金", &["製造委託等代金"]),
+        ("親事業者", &["委託事業者"]),
+        ("下請事業者", &["中小受託事業者"]),
+        ("Subcontract Act", &["Toriteki"]),
+    ];
+    let b = load_embedded().bundle;
+    let mut bad = Vec::new();
+    for (at, t) in all_texts(&b) {
+        for s in sentences(t) {
+            for (old, new) in &old_new {
+                if s.contains(old) && !new.iter().any(|n| s.contains(n)) {
+                    bad.push(format!("{at}: {s}"));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+    // The test itself finds an old term on its own.
+    let stale = mamori::model::text::Text::new("下請法の保護対象です。", "x");
+    assert!(sentences(&stale)
+        .iter()
+        .any(|s| s.contains("下請法") && !s.contains("取適法")));
+}
+
+#[test]
+fn no_seed_file_name_in_any_text_users_read() {
+    let b = load_embedded().bundle;
+    let mut bad = Vec::new();
+    for (at, t) in all_texts(&b) {
+        for file in mamori::model::schema::SEED_FILES {
+            let hex = &file[4..20];
+            for s in [&t.ja, &t.en] {
+                if s.contains(file) || s.contains(hex) {
+                    bad.push(format!("{at}: {file}"));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+#[test]
+fn customer_requests_and_patents_apply_to_companies_that_do_not_exhibit() {
+    use mamori::model::schema::Answer;
+    use mamori::model::scoring::question_applies;
+    let b = load_embedded().bundle;
+    let a = common::answered(&b, &[("screen.exhibit", Answer::No)]);
+    let about = ["取引先", "特許", "出願", "出資", "買収"];
+    let exhibit_words = [
+        "展示",
+        "広告",
+        "見学",
+        "来訪",
+        "来場",
+        "パンフレット・カタログ",
+    ];
+    let mut hidden = Vec::new();
+    let mut checked = 0;
+    for (c, q) in b.questions() {
+        let topical = about.iter().any(|w| q.text.ja.contains(w));
+        let on_show = exhibit_words.iter().any(|w| q.text.ja.contains(w));
+        if c.kind == ChecklistKind::Detailed && topical && !on_show {
+            checked += 1;
+            if !question_applies(c, q, &a) {
+                hidden.push(q.id.as_str());
+            }
+        }
+    }
+    assert!(hidden.is_empty(), "hidden when not exhibiting: {hidden:?}");
+    for id in [
+        "disclosure.urgent_requests",
+        "disclosure.patent_spec",
+        "disclosure.customer_pressure",
+        "disclosure.prior_use_evidence",
+    ] {
+        let (c, q) = b.question(id).unwrap();
+        assert!(question_applies(c, q, &a), "{id}");
+    }
+    assert!(checked >= 10, "{checked}");
+    // The trade-show questions themselves still depend on exhibiting.
+    let (c, q) = b.question("disclosure.decide_beforehand").unwrap();
+    assert!(!question_applies(c, q, &a));
+}
+
+#[test]
+fn trust_means_what_meti_means_not_contract_terms() {
+    // 003: 信頼関係の維持・向上等 = work-life balance, communication, awards, sharing leak cases.
+    let b = load_embedded().bundle;
+    let contract_lists = ["nda", "joint_dev", "license"];
+    let mut bad = Vec::new();
+    for (c, q) in b.questions() {
+        let contract = contract_lists.contains(&c.id.as_str()) || q.text.ja.contains("契約");
+        if contract && q.objectives.contains(&Objective::Trust) {
+            bad.push(q.id.as_str());
+        }
+    }
+    assert!(bad.is_empty(), "{bad:?}");
+    let trust: Vec<&str> = b
+        .questions()
+        .filter(|(_, q)| q.objectives.contains(&Objective::Trust))
+        .map(|(_, q)| q.id.as_str())
+        .collect();
+    assert!(
+        trust.contains(&"rules.trust") && trust.len() >= 3,
+        "{trust:?}"
+    );
+}
+
+/// Character 3-grams of a text.
+fn trigrams(s: &str) -> std::collections::BTreeSet<String> {
+    let c: Vec<char> = s.chars().collect();
+    c.windows(3).map(|w| w.iter().collect()).collect()
+}
+
+fn jaccard(a: &str, b: &str) -> f64 {
+    let (x, y) = (trigrams(a), trigrams(b));
+    let union = x.union(&y).count();
+    if union == 0 {
+        return 0.0;
+    }
+    x.intersection(&y).count() as f64 / union as f64
+}
+
+#[test]
+fn no_two_questions_ask_the_same_thing() {
+    // Japanese question texts sharing more than 30 % of their character 3-grams (Jaccard) are
+    // treated as the same question, unless listed here with the reason they differ.
+    const THRESHOLD: f64 = 0.30;
+    let allowed: [(&str, &str, &str); 2] = [
+        (
+            "quick.rules",
+            "rules.training",
+            "the leaflet's quick-check item asks whether rules exist; the detailed one whether staff are taught them",
+        ),
+        (
+            "quick.rules",
+            "rules.responsible",
+            "the leaflet's quick-check item asks whether rules exist; the detailed one whether someone is in charge",
+        ),
+    ];
+    let b = load_embedded().bundle;
+    let qs: Vec<(&str, &str)> = b
+        .questions()
+        .map(|(_, q)| (q.id.as_str(), q.text.ja.as_str()))
+        .collect();
+    let mut close = Vec::new();
+    for (i, (a, ta)) in qs.iter().enumerate() {
+        for (bq, tb) in &qs[i + 1..] {
+            let j = jaccard(ta, tb);
+            let listed = allowed
+                .iter()
+                .any(|(x, y, why)| !why.is_empty() && ((x, y) == (a, bq) || (y, x) == (a, bq)));
+            if j > THRESHOLD && !listed {
+                close.push(format!("{a} ~ {bq}: {j:.2}"));
+            }
+        }
+    }
+    assert!(close.is_empty(), "{close:#?}");
+    // Each listed pair is still in the questionnaire, so the list does not go stale.
+    for (x, y, _) in allowed {
+        assert!(
+            b.question(x).is_some() && b.question(y).is_some(),
+            "{x} {y}"
+        );
+    }
+    // The measure catches a near-copy.
+    let t = &b.question("nda.ledger").unwrap().1.text.ja;
+    assert!(jaccard(t, &t.replace("管理台帳", "台帳")) > THRESHOLD);
+}
+
+#[test]
+fn the_topics_the_sources_cover_have_their_questions() {
+    // (question, what it covers, seed file it must cite)
+    let topics = [
+        (
+            "inventory.export_control",
+            "外為法の該非判定",
+            "004_56c9afb971f0114f.txt",
+        ),
+        (
+            "inventory.core_abroad",
+            "コア技術の海外移転",
+            "004_56c9afb971f0114f.txt",
+        ),
+        (
+            "rules.publications",
+            "論文・出版物・副業",
+            "004_56c9afb971f0114f.txt",
+        ),
+        (
+            "disclosure.investment_talks",
+            "買収・資本提携",
+            "004_56c9afb971f0114f.txt",
+        ),
+        (
+            "rules.visible_workplace",
+            "座席配置・防犯カメラ・整理整頓",
+            "003_311f4a32c2067400.txt",
+        ),
+        (
+            "rules.leak_remedies",
+            "差止め・損害賠償・営業秘密保護対策官",
+            "003_311f4a32c2067400.txt",
+        ),
+        (
+            "pc.limited_data",
+            "限定提供データ",
+            "003_311f4a32c2067400.txt",
+        ),
+        (
+            "rules.owner_talk",
+            "陸王: 社長自身の不用意な話",
+            "000_2e82ae27a30af10f.txt",
+        ),
+    ];
+    let b = load_embedded().bundle;
+    for (id, what, file) in topics {
+        let (_, q) = b
+            .question(id)
+            .unwrap_or_else(|| panic!("{id} ({what}) missing"));
+        assert_eq!(q.source.file, file, "{id}");
+        assert!(!q.advice.is_empty(), "{id}");
+    }
+    let linked = |advice: &str| {
+        b.questions()
+            .filter(|(_, q)| q.advice.iter().any(|a| a == advice))
+            .count()
+    };
+    let leak = b
+        .advice("leak_suspected")
+        .expect("the leak-response advice");
+    assert!(linked("leak_suspected") >= 2);
+    assert!(leak.contacts.iter().any(|c| c == "eigyo_himitsu_110"));
+    let jetro_linked = b
+        .questions()
+        .any(|(_, q)| q.contacts.iter().any(|c| c == "jetro_china"))
+        || b.advice
+            .iter()
+            .any(|a| a.contacts.iter().any(|c| c == "jetro_china"));
+    assert!(jetro_linked, "jetro_china is linked from nothing");
+}
