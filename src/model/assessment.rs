@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::crypt::SecretString;
 use super::date::Date;
+use super::diag::MAX_FILE_BYTES;
 use super::diag::{decode_text, from_ron_error, Diagnostic};
 use super::fsutil::write_with_backup;
 use super::inventory::InventoryItem;
 use super::ledger::LedgerEntry;
+use super::lock::{LockError, WriteLock};
 use super::schema::{Answer, Bundle};
 
 /// The format version this build writes (and the newest it reads). Older versions are
@@ -17,6 +20,11 @@ use super::schema::{Answer, Bundle};
 pub const FORMAT_VERSION: u32 = 2;
 
 const DOC: &str = "docs/assessment-format.md";
+
+/// The longest note (a user's note or an adviser's note), in characters. The command line and
+/// the app refuse longer ones where they are typed; with the size limit of the whole file
+/// ([`MAX_FILE_BYTES`]) this keeps every file that mamori saves one that it can read back.
+pub const MAX_NOTE_CHARS: usize = 10_000;
 
 /// Who is doing the check.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -131,9 +139,11 @@ pub struct CompanyProfile {
 pub struct AnswerEntry {
     /// The answer; `None` while only a note or flag is set.
     pub value: Option<Answer>,
-    /// The user's note (goes into the company's copy).
+    /// The user's note (goes into the company's copy); left out of the file when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
-    /// Flagged to look at again.
+    /// Flagged to look at again; left out of the file when not set.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub review_later: bool,
 }
 
@@ -223,8 +233,9 @@ impl FindingAction {
 /// Why an assessment file could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum AssessmentError {
-    /// The file could not be read or written.
-    #[error("{path}: {action} failed: {source}. Check the path and that you may {verb} there")]
+    /// The file could not be read or written. (The OS error is part of the message and not
+    /// a `source`, so that a chain of errors prints it once.)
+    #[error("{path}: {action} failed: {error}. Check the path and that you may {verb} there")]
     Io {
         /// The file.
         path: PathBuf,
@@ -233,8 +244,19 @@ pub enum AssessmentError {
         /// "read" or "write".
         verb: &'static str,
         /// The OS error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
+    /// Saving would write a file larger than mamori reads.
+    #[error("{path}: the assessment would take {size} bytes, more than the limit of {MAX_FILE_BYTES} bytes (4 MiB) for a mamori file, so it was not saved; the file on disk is unchanged. Shorten long notes (at most {MAX_NOTE_CHARS} characters each)")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The size the file would have had.
+        size: usize,
+    },
+    /// Another process is writing the file, or its lock cannot be taken.
+    #[error(transparent)]
+    Lock(#[from] LockError),
     /// The content is not a valid assessment.
     #[error("{0}")]
     Invalid(Diagnostic),
@@ -383,19 +405,21 @@ impl Assessment {
 
     /// Reads an assessment file.
     pub fn load(path: &Path) -> Result<Assessment, AssessmentError> {
-        let bytes = super::diag::read_limited(path).map_err(|source| AssessmentError::Io {
+        let bytes = super::diag::read_limited(path).map_err(|error| AssessmentError::Io {
             path: path.to_path_buf(),
             action: "reading",
             verb: "read",
-            source,
+            error,
         })?;
         Assessment::from_bytes(&path.display().to_string(), &bytes)
     }
 
-    /// The file content as written by [`Assessment::save`].
+    /// The file content as written by [`Assessment::save`]: every field on its own line, every
+    /// answer (with its note) on one line, and empty notes and flags left out, so that a file
+    /// saved by mamori stays about as small as its content.
     pub fn to_ron_string(&self) -> String {
         let config = ron::ser::PrettyConfig::new()
-            .depth_limit(6)
+            .depth_limit(2)
             .struct_names(true)
             .indentor("    ".to_string());
         let body = ron::ser::to_string_pretty(self, config)
@@ -404,15 +428,71 @@ impl Assessment {
     }
 
     /// Writes the file atomically (temp file, fsync, rename, fsync of the folder), keeping the
-    /// previous version next to it as `name.ron.bak` (see [`crate::model::fsutil::backup_path`]).
+    /// previous version next to it as `name.ron.bak` (see [`crate::model::fsutil::backup_path`]),
+    /// while holding the file's write lock ([`WriteLock`]).
     pub fn save(&self, path: &Path) -> Result<(), AssessmentError> {
-        write_with_backup(path, self.to_ron_string().as_bytes(), |_| true).map_err(|source| {
-            AssessmentError::Io {
-                path: path.to_path_buf(),
-                action: "writing",
-                verb: "write",
-                source,
+        self.save_with(path, None)
+    }
+
+    /// Saves encrypted with `passphrase` when one is given, else as plain RON (see
+    /// [`Assessment::save`] and [`Assessment::save_encrypted`]).
+    pub fn save_with(
+        &self,
+        path: &Path,
+        passphrase: Option<&SecretString>,
+    ) -> Result<(), AssessmentError> {
+        let lock = WriteLock::acquire(path, "mamori")?;
+        self.save_locked(&lock, passphrase)
+    }
+
+    /// Saves to the file whose write lock is held (see [`Assessment::update`]). Nothing is
+    /// written when the file would be larger than mamori reads ([`AssessmentError::TooLarge`]).
+    pub fn save_locked(
+        &self,
+        lock: &WriteLock,
+        passphrase: Option<&SecretString>,
+    ) -> Result<(), AssessmentError> {
+        let path = lock.path();
+        let plain = self.to_ron_string().into_bytes();
+        let bytes = match passphrase {
+            Some(p) => {
+                super::crypt::encrypt(&plain, p).map_err(|reason| AssessmentError::Crypt {
+                    path: path.to_path_buf(),
+                    reason,
+                })?
             }
+            None => plain,
+        };
+        // A plaintext version is never kept as the backup of an encrypted file.
+        let keep_old = |old: &[u8]| passphrase.is_none() || super::crypt::is_encrypted(old);
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(AssessmentError::TooLarge {
+                path: path.to_path_buf(),
+                size: bytes.len(),
+            });
+        }
+        write_with_backup(path, &bytes, keep_old).map_err(|error| AssessmentError::Io {
+            path: path.to_path_buf(),
+            action: "writing",
+            verb: "write",
+            error,
         })
+    }
+
+    /// Reads the file, lets `change` change the assessment and saves it, holding the file's
+    /// write lock the whole time, so that no other mamori (another command, the app) writes
+    /// in between and no change is lost. `who` names this writer in the message another one
+    /// gets while waiting. When `change` fails, nothing is written.
+    pub fn update<T, E: From<AssessmentError>>(
+        path: &Path,
+        passphrase: Option<&SecretString>,
+        who: &str,
+        change: impl FnOnce(&mut Assessment) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let lock = WriteLock::acquire(path, who).map_err(AssessmentError::from)?;
+        let mut a = Assessment::load_with(path, passphrase)?;
+        let out = change(&mut a)?;
+        a.save_locked(&lock, passphrase)?;
+        Ok(out)
     }
 }

@@ -126,7 +126,6 @@ pub fn decrypt(cipher: &[u8], passphrase: &SecretString) -> Result<Vec<u8>, Cryp
 use std::path::{Path, PathBuf};
 
 use super::assessment::{Assessment, AssessmentError};
-use super::fsutil::write_with_backup;
 
 impl Assessment {
     /// Parses an assessment from raw bytes, decrypting them first when they are an age file
@@ -154,48 +153,24 @@ impl Assessment {
         path: &Path,
         passphrase: Option<&SecretString>,
     ) -> Result<Assessment, AssessmentError> {
-        let bytes = super::diag::read_limited(path).map_err(|source| AssessmentError::Io {
+        let bytes = super::diag::read_limited(path).map_err(|error| AssessmentError::Io {
             path: path.to_path_buf(),
             action: "reading",
             verb: "read",
-            source,
+            error,
         })?;
         Assessment::from_bytes_with(&path.display().to_string(), &bytes, passphrase)
     }
 
-    /// Writes the file encrypted with `passphrase`, atomically. The previous version is kept
-    /// as `NAME.ron.bak` only when it was encrypted too: a plaintext version is never kept
-    /// next to an encrypted file (an older plaintext backup is removed).
+    /// Writes the file encrypted with `passphrase`, atomically, holding its write lock. The
+    /// previous version is kept as `NAME.ron.bak` only when it was encrypted too: a plaintext
+    /// version is never kept next to an encrypted file (an older plaintext backup is removed).
     pub fn save_encrypted(
         &self,
         path: &Path,
         passphrase: &SecretString,
     ) -> Result<(), AssessmentError> {
-        let cipher = encrypt(self.to_ron_string().as_bytes(), passphrase).map_err(|reason| {
-            AssessmentError::Crypt {
-                path: path.to_path_buf(),
-                reason,
-            }
-        })?;
-        write_with_backup(path, &cipher, is_encrypted).map_err(|source| AssessmentError::Io {
-            path: path.to_path_buf(),
-            action: "writing",
-            verb: "write",
-            source,
-        })
-    }
-
-    /// Saves with [`Assessment::save_encrypted`] when a passphrase is given, else
-    /// [`Assessment::save`].
-    pub fn save_with(
-        &self,
-        path: &Path,
-        passphrase: Option<&SecretString>,
-    ) -> Result<(), AssessmentError> {
-        match passphrase {
-            Some(p) => self.save_encrypted(path, p),
-            None => self.save(path),
-        }
+        self.save_with(path, Some(passphrase))
     }
 }
 

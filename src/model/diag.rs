@@ -43,16 +43,12 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
 /// Size limit for any file mamori reads as text (questionnaire or assessment).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
-/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of `path`: enough for [`decode_text`] to refuse
-/// a file that is too large, without ever holding more than that in memory (even for a huge
-/// file or a device such as `/dev/zero`).
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of the regular file `path`: enough for
+/// [`decode_text`] to refuse a file that is too large, without ever holding more than that in
+/// memory. A FIFO, device, socket or folder is refused at once (see
+/// [`crate::model::fsutil::read_regular`]).
 pub fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
+    super::fsutil::read_regular(path)
 }
 
 /// Checks size and UTF-8, strips a UTF-8 byte-order mark and returns the text; on failure,

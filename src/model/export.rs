@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use super::assessment::Assessment;
-use super::fsutil::write_atomic;
+use super::fsutil::write_all_or_nothing;
 use super::schema::Bundle;
 use super::scoring::{score, ScoreReport};
 use super::text::Lang;
@@ -147,14 +147,18 @@ pub fn inventory_csv(b: &Bundle, a: &Assessment, lang: Lang) -> String {
     out
 }
 
-/// A CSV file could not be written.
+/// A CSV file could not be written (then none of the pair was: see [`write_csv_pair`]).
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: writing the CSV failed: {source}. Check that the folder exists and that you may write there")]
+#[error("{path}: writing the CSV failed: {error}; neither {findings} nor {inventory} was written or changed. Check that the folder exists and that you may write there")]
 pub struct ExportError {
-    /// The file.
+    /// The file that failed.
     pub path: PathBuf,
+    /// The findings CSV.
+    pub findings: PathBuf,
+    /// The inventory CSV.
+    pub inventory: PathBuf,
     /// The OS error.
-    pub source: std::io::Error,
+    pub error: std::io::Error,
 }
 
 /// `NAME.csv` → `NAME-inventory.csv`, in the same folder.
@@ -166,8 +170,8 @@ pub fn inventory_path(csv: &Path) -> PathBuf {
     csv.with_file_name(format!("{stem}-inventory.csv"))
 }
 
-/// Writes the findings CSV to `csv` and the inventory CSV next to it (atomically); returns
-/// the inventory file's path.
+/// Writes the findings CSV to `csv` and the inventory CSV next to it, all or nothing: when
+/// one cannot be written, neither file changes. Returns the inventory file's path.
 pub fn write_csv_pair(
     bundle: &Bundle,
     a: &Assessment,
@@ -176,15 +180,16 @@ pub fn write_csv_pair(
 ) -> Result<PathBuf, ExportError> {
     let report = score(bundle, a);
     let inv = inventory_path(csv);
-    for (path, text) in [
-        (csv, findings_csv(bundle, a, &report, lang)),
-        (&inv, inventory_csv(bundle, a, lang)),
-    ] {
-        write_atomic(path, text.as_bytes()).map_err(|source| ExportError {
-            path: path.to_path_buf(),
-            source,
-        })?;
-    }
+    let findings = findings_csv(bundle, a, &report, lang);
+    let inventory = inventory_csv(bundle, a, lang);
+    write_all_or_nothing(&[(csv, findings.as_bytes()), (&inv, inventory.as_bytes())]).map_err(
+        |(path, error)| ExportError {
+            path,
+            findings: csv.to_path_buf(),
+            inventory: inv.clone(),
+            error,
+        },
+    )?;
     Ok(inv)
 }
 

@@ -10,6 +10,7 @@ pub mod fsutil;
 pub mod inventory;
 pub mod ledger;
 pub mod load;
+pub mod lock;
 pub mod migrate;
 pub mod open_close;
 pub mod schema;

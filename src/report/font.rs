@@ -197,7 +197,7 @@ pub fn strip_hinting(ttf: &[u8]) -> Option<Vec<u8>> {
             }
             debug_assert!(new_glyf.len() > start);
         }
-        while new_glyf.len() % 4 != 0 {
+        while !new_glyf.len().is_multiple_of(4) {
             new_glyf.push(0);
         }
     }

@@ -50,12 +50,12 @@ pub enum ReportError {
         expected: String,
     },
     /// The file could not be written.
-    #[error("{path}: writing the report failed: {source}. Check that the folder exists and that you may write there; no file was left behind")]
+    #[error("{path}: writing the report failed: {error}. Check that the folder exists and that you may write there; no file was left behind")]
     Write {
         /// The target file.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (in the message, not a `source`, so it is printed once).
+        error: std::io::Error,
     },
 }
 
@@ -84,16 +84,16 @@ pub fn write(
     options: &ReportOptions,
 ) -> Result<(), ReportError> {
     let bytes = render(bundle, assessment, options)?;
-    write_atomic(path, &bytes).map_err(|source| ReportError::Write {
+    write_atomic(path, &bytes).map_err(|error| ReportError::Write {
         path: path.to_path_buf(),
-        source,
+        error,
     })
 }
 
 /// Writes PDF bytes atomically.
 pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
-    write_atomic(path, bytes).map_err(|source| ReportError::Write {
+    write_atomic(path, bytes).map_err(|error| ReportError::Write {
         path: PathBuf::from(path),
-        source,
+        error,
     })
 }

@@ -1,7 +1,8 @@
 //! Data safety under SIGKILL: a child process saves two versions of an assessment in turn as
 //! fast as it can; the test kills it at random moments, over and over. After every kill the
 //! file loads and is exactly one of the two versions, its backup too, and nothing else in the
-//! folder looks like data (temp files are hidden `.name.tmp-PID` files).
+//! folder looks like data (temp files are hidden `.name.tmp-PID-N` files, the lock file is
+//! `.name.lock`).
 
 use std::collections::BTreeSet;
 use std::io::BufRead;
@@ -165,6 +166,11 @@ fn kill_loop(kills: usize, passphrase: Option<&str>) {
         }
         for name in data_files(dir.path()) {
             if name == "会社.ron" || name == "会社.ron.bak" {
+                continue;
+            }
+            // The lock file of a killed writer stays (empty or naming it; the OS released
+            // the lock itself) and is reused by the next one.
+            if name == ".会社.ron.lock" {
                 continue;
             }
             // Anything else is a temp file cut off by the kill: hidden, never `.ron`.

@@ -15,6 +15,7 @@ mod cli_teams;
 mod common;
 mod content;
 mod encryption;
+mod files;
 mod formats;
 mod guide;
 mod kill;
