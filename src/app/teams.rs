@@ -12,7 +12,7 @@ use egui::{RichText, Ui};
 
 use super::screens::bar_ui;
 use super::{theme, Command, MamoriApp, PathPurpose, Screen};
-use crate::model::aggregate::{aggregate, load_set, ClassAggregate, Skipped};
+use crate::model::aggregate::{aggregate_files, ClassAggregate, Skipped};
 use crate::model::assessment::Assessment;
 use crate::model::compare::compare;
 use crate::model::date::Date;
@@ -217,9 +217,9 @@ fn tidy_action(a: &mut Assessment, id: &str) {
 }
 
 fn refresh_class(app: &mut MamoriApp) {
-    let set = load_set(&app.bundle, &app.teams.class_paths);
-    app.teams.class = Some(aggregate(&app.bundle, &set));
-    app.teams.class_skipped = set.skipped;
+    let (class, skipped) = aggregate_files(&app.bundle, &app.teams.class_paths, None);
+    app.teams.class = Some(class);
+    app.teams.class_skipped = skipped;
 }
 
 /// The owner and due-date fields under finding number `n` on the results page.

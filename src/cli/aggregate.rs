@@ -8,7 +8,7 @@ use anyhow::bail;
 use serde_json::{json, Value};
 
 use super::shared::{checklist_title as title, fmt_score, load_clean, question_text};
-use crate::model::aggregate::{aggregate, load_set, ClassAggregate};
+use crate::model::aggregate::{aggregate_files, ClassAggregate};
 use crate::model::date::Date;
 use crate::model::schema::{Answer, Bundle, Objective};
 use crate::model::text::Lang;
@@ -40,17 +40,16 @@ pub(super) fn run(
 ) -> anyhow::Result<i32> {
     let bundle = load_clean(questionnaires)?;
     let lang = args.lang;
-    let set = load_set(&bundle, &args.files);
-    for s in &set.skipped {
+    let (agg, skipped) = aggregate_files(&bundle, &args.files, None);
+    for s in &skipped {
         writeln!(err, "mamori: skipped {}: {}", s.file, s.reason)?;
     }
-    if set.assessments.is_empty() {
+    if agg.participants == 0 {
         bail!(
             "none of the {} file(s) could be aggregated (see the reasons above); give assessment files of this questionnaire",
-            set.skipped.len()
+            skipped.len()
         );
     }
-    let agg = aggregate(&bundle, &set);
     if let Some(pdf) = &args.out {
         let options = ReportOptions {
             lang,

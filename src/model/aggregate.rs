@@ -1,7 +1,8 @@
 //! A workshop class merged into one anonymous picture.
 //!
-//! [`load_set`] reads many assessment files; a broken file, or one that answers another
-//! questionnaire, is listed with the reason and skipped, and the rest still aggregate. Files
+//! [`aggregate_files`] reads many assessment files, one at a time (memory does not grow with
+//! their number); a broken file, or one that answers another questionnaire, is listed with the
+//! reason and skipped, and the rest still aggregate. Files
 //! made with another version of the loaded questionnaire are merged on the questions it has
 //! (answers are matched by question id).
 //!
@@ -12,7 +13,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::assessment::Assessment;
+use super::assessment::{Assessment, AssessmentError};
+use super::crypt::SecretString;
+use super::fsutil::kind_of;
 use super::schema::{Answer, Bundle, ChecklistKind, Objective};
 use super::scoring::{score, Severity};
 
@@ -64,79 +67,105 @@ pub struct Skipped {
     pub kind: SkipKind,
 }
 
-/// The readable files of a set, and those skipped.
-#[derive(Clone, Debug, Default)]
-pub struct LoadedSet {
-    /// The assessments that will be aggregated.
-    pub assessments: Vec<Assessment>,
-    /// The files left out.
-    pub skipped: Vec<Skipped>,
-}
-
 fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| p.display().to_string())
 }
 
-/// Reads every file; files that cannot be used are listed in [`LoadedSet::skipped`].
-/// A folder is read for its `*.ron` files (not recursively), sorted by name.
-pub fn load_set(bundle: &Bundle, paths: &[PathBuf]) -> LoadedSet {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut set = LoadedSet::default();
-    for p in paths {
-        if p.is_dir() {
-            match std::fs::read_dir(p) {
-                Ok(entries) => {
-                    let mut found: Vec<PathBuf> = entries
-                        .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "ron"))
-                        .collect();
-                    found.sort();
-                    files.extend(found);
-                }
-                Err(e) => set.skipped.push(Skipped {
-                    file: file_name(p),
-                    reason: format!("the folder cannot be read: {e}"),
-                    kind: SkipKind::Unreadable,
-                }),
-            }
-        } else {
-            files.push(p.clone());
-        }
+fn unreadable(p: &Path, reason: String) -> Skipped {
+    Skipped {
+        file: file_name(p),
+        reason,
+        kind: SkipKind::Unreadable,
     }
-    let (qid, _) = bundle.id_version();
-    for f in files {
-        let shown = file_name(&f);
-        let bytes = match std::fs::read(&f) {
-            Ok(b) => b,
+}
+
+/// The files to read: each file given, and the `*.ron` entries of each folder given (not
+/// recursively, sorted by name). What is left out is listed with the reason: a folder that
+/// cannot be read, and a `*.ron` entry that is not a regular file (a FIFO, a socket, a
+/// device, a folder, a link that points nowhere or in a loop). Other names (backups, PDFs,
+/// lock files) are not assessment files and are passed over silently.
+pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            files.push(p.clone());
+            continue;
+        }
+        let entries = match std::fs::read_dir(p) {
+            Ok(entries) => entries,
             Err(e) => {
-                set.skipped.push(Skipped {
-                    file: shown,
-                    reason: format!("cannot be read: {e}"),
-                    kind: SkipKind::Unreadable,
-                });
+                skipped.push(unreadable(p, format!("the folder cannot be read: {e}")));
                 continue;
             }
         };
-        match Assessment::from_bytes(&shown, &bytes) {
-            Ok(a) if a.questionnaire.id != qid => set.skipped.push(Skipped {
-                file: shown,
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|f| f.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        found.sort();
+        for f in found {
+            match std::fs::metadata(&f) {
+                Ok(m) if m.is_file() => files.push(f),
+                Ok(m) => skipped.push(unreadable(
+                    &f,
+                    format!("it is {}, not an assessment file", kind_of(&m)),
+                )),
+                Err(e) => skipped.push(unreadable(
+                    &f,
+                    format!("it cannot be opened (a link that points nowhere or in a loop?): {e}"),
+                )),
+            }
+        }
+    }
+    (files, skipped)
+}
+
+/// Reads the files one at a time and merges each into the class at once, so memory does not
+/// grow with the number of files. Files that cannot be used are listed in the second value
+/// (with names and reasons, for the trainer's eyes only). Encrypted files are opened with
+/// `passphrase`; without one they are skipped.
+pub fn aggregate_files(
+    bundle: &Bundle,
+    paths: &[PathBuf],
+    passphrase: Option<&SecretString>,
+) -> (ClassAggregate, Vec<Skipped>) {
+    let (files, mut skipped) = list_files(paths);
+    let mut class = Aggregator::new(bundle);
+    skipped.iter().for_each(|s| class.skip(s.kind));
+    let (qid, _) = bundle.id_version();
+    for f in files {
+        let shown = file_name(&f);
+        let problem = match Assessment::load_with(&f, passphrase) {
+            Ok(a) if a.questionnaire.id != qid => Skipped {
                 reason: format!(
                     "answers the questionnaire '{}', not '{qid}'",
                     a.questionnaire.id
                 ),
+                file: shown,
                 kind: SkipKind::OtherQuestionnaire,
-            }),
-            Ok(a) => set.assessments.push(a),
-            Err(e) => set.skipped.push(Skipped {
+            },
+            Ok(a) => {
+                class.add(&a);
+                continue;
+            }
+            Err(e @ AssessmentError::Io { .. }) => Skipped {
+                file: shown,
+                reason: format!("cannot be read: {e}"),
+                kind: SkipKind::Unreadable,
+            },
+            Err(e) => Skipped {
                 file: shown,
                 reason: e.to_string(),
                 kind: SkipKind::NotAnAssessment,
-            }),
-        }
+            },
+        };
+        class.skip(problem.kind);
+        skipped.push(problem);
     }
-    set
+    (class.finish(), skipped)
 }
 
 /// How the class answered one question.
@@ -222,140 +251,198 @@ impl ClassAggregate {
     }
 }
 
-fn mean(id: &str, values: &[f64]) -> MeanScore {
-    MeanScore {
-        id: id.to_string(),
-        mean: (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64),
-        scored: values.len(),
+/// A running mean: the sum and the number of values.
+#[derive(Clone, Copy, Default)]
+struct Running(f64, usize);
+
+impl Running {
+    fn push(&mut self, v: f64) {
+        self.0 += v;
+        self.1 += 1;
+    }
+
+    fn mean(self, id: &str) -> MeanScore {
+        MeanScore {
+            id: id.to_string(),
+            mean: (self.1 > 0).then(|| self.0 / self.1 as f64),
+            scored: self.1,
+        }
     }
 }
 
-/// Aggregates a loaded set. Only counts and scores go in; nothing identifying.
-pub fn aggregate(bundle: &Bundle, set: &LoadedSet) -> ClassAggregate {
-    let checklists: Vec<&str> = bundle
-        .checklists
-        .iter()
-        .filter(|c| c.kind != ChecklistKind::Screening)
-        .map(|c| c.id.as_str())
-        .collect();
-    let n_questions = bundle.questions().count();
-    let mut counts = vec![[0usize; 5]; n_questions];
-    let mut unanswered = vec![0usize; n_questions];
-    let mut overall = Vec::new();
-    let mut per_checklist: Vec<Vec<f64>> = vec![Vec::new(); checklists.len()];
-    let mut per_objective: Vec<Vec<f64>> = vec![Vec::new(); Objective::ALL.len()];
-    let mut finding_counts: Vec<(usize, usize)> = vec![(0, 0); n_questions];
-    let index: std::collections::HashMap<&str, usize> = bundle
-        .questions()
-        .enumerate()
-        .map(|(i, (_, q))| (q.id.as_str(), i))
-        .collect();
-    let mut versions: Vec<u32> = Vec::new();
+/// A class merged one assessment at a time: only counts and running sums are kept, nothing
+/// identifying and nothing that grows with the number of participants (but the skip kinds).
+pub struct Aggregator<'b> {
+    bundle: &'b Bundle,
+    checklists: Vec<&'b str>,
+    index: std::collections::HashMap<&'b str, usize>,
+    counts: Vec<[usize; 5]>,
+    unanswered: Vec<usize>,
+    /// Per question: (findings, of them high).
+    findings: Vec<(usize, usize)>,
+    overall: Running,
+    per_checklist: Vec<Running>,
+    per_objective: Vec<Running>,
+    versions: Vec<u32>,
+    participants: usize,
+    skipped: Vec<SkipKind>,
+}
 
-    for a in &set.assessments {
-        if !versions.contains(&a.questionnaire.version) {
-            versions.push(a.questionnaire.version);
+impl<'b> Aggregator<'b> {
+    /// An empty class of `bundle`'s questionnaire.
+    pub fn new(bundle: &'b Bundle) -> Aggregator<'b> {
+        let n = bundle.questions().count();
+        let checklists: Vec<&str> = bundle
+            .checklists
+            .iter()
+            .filter(|c| c.kind != ChecklistKind::Screening)
+            .map(|c| c.id.as_str())
+            .collect();
+        Aggregator {
+            bundle,
+            index: bundle
+                .questions()
+                .enumerate()
+                .map(|(i, (_, q))| (q.id.as_str(), i))
+                .collect(),
+            counts: vec![[0; 5]; n],
+            unanswered: vec![0; n],
+            findings: vec![(0, 0); n],
+            overall: Running::default(),
+            per_checklist: vec![Running::default(); checklists.len()],
+            per_objective: vec![Running::default(); Objective::ALL.len()],
+            checklists,
+            versions: Vec::new(),
+            participants: 0,
+            skipped: Vec::new(),
         }
-        let r = score(bundle, a);
+    }
+
+    /// Counts a file left out (its kind only).
+    pub fn skip(&mut self, kind: SkipKind) {
+        self.skipped.push(kind);
+    }
+
+    /// Merges one participant's assessment.
+    pub fn add(&mut self, a: &Assessment) {
+        self.participants += 1;
+        if !self.versions.contains(&a.questionnaire.version) {
+            self.versions.push(a.questionnaire.version);
+        }
+        let r = score(self.bundle, a);
         for id in &r.unanswered {
-            if let Some(&i) = index.get(id.as_str()) {
-                unanswered[i] += 1;
+            if let Some(&i) = self.index.get(id.as_str()) {
+                self.unanswered[i] += 1;
             }
         }
         for (id, e) in &a.answers {
-            let (Some(&i), Some(v)) = (index.get(id.as_str()), e.value) else {
+            let (Some(&i), Some(v)) = (self.index.get(id.as_str()), e.value) else {
                 continue;
             };
             if let Some(k) = Answer::ALL.iter().position(|x| *x == v) {
-                counts[i][k] += 1;
+                self.counts[i][k] += 1;
             }
         }
         if let Some(s) = r.overall {
-            overall.push(s);
+            self.overall.push(s);
         }
         for cs in &r.checklists {
-            if let (Some(k), Some(s)) = (checklists.iter().position(|c| *c == cs.id), cs.score) {
-                per_checklist[k].push(s);
+            let k = self.checklists.iter().position(|c| *c == cs.id);
+            if let (Some(k), Some(s)) = (k, cs.score) {
+                self.per_checklist[k].push(s);
             }
         }
         for (k, o) in r.objectives.iter().enumerate() {
             if let Some(s) = o.score {
-                per_objective[k].push(s);
+                self.per_objective[k].push(s);
             }
         }
         for f in &r.findings {
-            if let Some(&i) = index.get(f.question_id.as_str()) {
-                finding_counts[i].0 += 1;
+            if let Some(&i) = self.index.get(f.question_id.as_str()) {
+                self.findings[i].0 += 1;
                 if f.severity == Severity::High {
-                    finding_counts[i].1 += 1;
+                    self.findings[i].1 += 1;
                 }
             }
         }
     }
-    versions.sort_unstable();
 
-    let questions: Vec<QuestionCounts> = bundle
-        .questions()
-        .enumerate()
-        .map(|(i, (c, q))| QuestionCounts {
-            question_id: q.id.clone(),
-            checklist_id: c.id.clone(),
-            counts: counts[i],
-            unanswered: unanswered[i],
-        })
-        .collect();
-    let checklist_means: Vec<MeanScore> = checklists
-        .iter()
-        .zip(&per_checklist)
-        .map(|(id, v)| mean(id, v))
-        .collect();
-    let mut weakest: Vec<MeanScore> = checklist_means
-        .iter()
-        .filter(|m| m.mean.is_some())
-        .cloned()
-        .collect();
-    weakest.sort_by(|a, b| {
-        a.mean
-            .unwrap_or(0.0)
-            .total_cmp(&b.mean.unwrap_or(0.0))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    let mut findings: Vec<(usize, FindingCount)> = bundle
-        .questions()
-        .enumerate()
-        .filter(|(i, _)| finding_counts[*i].0 > 0)
-        .map(|(i, (_, q))| {
-            (
-                i,
-                FindingCount {
-                    question_id: q.id.clone(),
-                    count: finding_counts[i].0,
-                    high: finding_counts[i].1,
-                    cases: q
-                        .advice
-                        .iter()
-                        .filter(|id| id.starts_with("case"))
-                        .cloned()
-                        .collect(),
-                },
-            )
-        })
-        .collect();
-    findings.sort_by_key(|(i, f)| (std::cmp::Reverse(f.count), std::cmp::Reverse(f.high), *i));
-
-    ClassAggregate {
-        participants: set.assessments.len(),
-        skipped: set.skipped.iter().map(|s| s.kind).collect(),
-        versions,
-        overall: mean("overall", &overall),
-        questions,
-        checklists: checklist_means,
-        weakest,
-        objectives: Objective::ALL
+    /// The class picture.
+    pub fn finish(mut self) -> ClassAggregate {
+        self.versions.sort_unstable();
+        let bundle = self.bundle;
+        let questions: Vec<QuestionCounts> = bundle
+            .questions()
+            .enumerate()
+            .map(|(i, (c, q))| QuestionCounts {
+                question_id: q.id.clone(),
+                checklist_id: c.id.clone(),
+                counts: self.counts[i],
+                unanswered: self.unanswered[i],
+            })
+            .collect();
+        let checklist_means: Vec<MeanScore> = self
+            .checklists
             .iter()
-            .zip(&per_objective)
-            .map(|(o, v)| mean(o.code(), v))
-            .collect(),
-        findings: findings.into_iter().map(|(_, f)| f).collect(),
+            .zip(&self.per_checklist)
+            .map(|(id, v)| v.mean(id))
+            .collect();
+        let mut weakest: Vec<MeanScore> = checklist_means
+            .iter()
+            .filter(|m| m.mean.is_some())
+            .cloned()
+            .collect();
+        weakest.sort_by(|a, b| {
+            a.mean
+                .unwrap_or(0.0)
+                .total_cmp(&b.mean.unwrap_or(0.0))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        ClassAggregate {
+            participants: self.participants,
+            findings: self.finding_counts(),
+            skipped: self.skipped,
+            versions: self.versions,
+            overall: self.overall.mean("overall"),
+            questions,
+            checklists: checklist_means,
+            weakest,
+            objectives: Objective::ALL
+                .iter()
+                .zip(&self.per_objective)
+                .map(|(o, v)| v.mean(o.code()))
+                .collect(),
+        }
     }
+
+    /// Findings by frequency, most frequent first.
+    fn finding_counts(&self) -> Vec<FindingCount> {
+        let mut findings: Vec<(usize, FindingCount)> = self
+            .bundle
+            .questions()
+            .enumerate()
+            .filter(|(i, _)| self.findings[*i].0 > 0)
+            .map(|(i, (_, q))| {
+                let cases = q.advice.iter().filter(|id| id.starts_with("case"));
+                (
+                    i,
+                    FindingCount {
+                        question_id: q.id.clone(),
+                        count: self.findings[i].0,
+                        high: self.findings[i].1,
+                        cases: cases.cloned().collect(),
+                    },
+                )
+            })
+            .collect();
+        findings.sort_by_key(|(i, f)| (std::cmp::Reverse(f.count), std::cmp::Reverse(f.high), *i));
+        findings.into_iter().map(|(_, f)| f).collect()
+    }
+}
+
+/// Aggregates assessments already in memory (for files, use [`aggregate_files`]).
+pub fn aggregate(bundle: &Bundle, assessments: &[Assessment]) -> ClassAggregate {
+    let mut class = Aggregator::new(bundle);
+    assessments.iter().for_each(|a| class.add(a));
+    class.finish()
 }

@@ -220,3 +220,80 @@ fn an_os_error_is_printed_once() {
     let err = common::stderr(&o);
     assert_eq!(err.matches("os error 2").count(), 1, "{err}");
 }
+
+const MEMORY_CHILD: &str = "MAMORI_AGGREGATE_MEMORY_CHILD";
+
+/// The peak resident memory of this process so far (VmHWM), in kB.
+fn peak_kb() -> u64 {
+    let s = fs::read_to_string("/proc/self/status").unwrap();
+    let line = s.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// The child of `aggregate_holds_one_file_at_a_time`: aggregates the folder it is given and
+/// prints how much its peak memory grew meanwhile (alone in its process, so nothing else
+/// counts).
+#[test]
+#[ignore = "the child process of `aggregate_holds_one_file_at_a_time`"]
+fn child_aggregate_memory() {
+    let dir = std::env::var(MEMORY_CHILD).expect("run by the memory test only");
+    let b = mamori::model::load::load_embedded().bundle;
+    let before = peak_kb();
+    let (agg, skipped) = mamori::model::aggregate::aggregate_files(&b, &[dir.into()], None);
+    assert!(skipped.is_empty(), "{skipped:?}");
+    println!(
+        "participants {} peak-growth-kb {}",
+        agg.participants,
+        peak_kb() - before
+    );
+}
+
+#[test]
+fn aggregate_holds_one_file_at_a_time() {
+    // 30 files of about 2 MB (one file under 30 names: each is still read and parsed alone).
+    let dir = tempfile::tempdir().unwrap();
+    let b = mamori::model::load::load_embedded().bundle;
+    let mut a = Assessment::new(&b, mamori::model::date::Date::parse("2026-11-22").unwrap());
+    for (_, q) in b.questions() {
+        a.set_answer(&q.id, Some(Answer::Partly));
+    }
+    for i in 0..100 {
+        a.answers.entry(format!("old.q{i}")).or_default().note = "記録".repeat(3000);
+    }
+    let first = dir.path().join("p00.ron");
+    a.save(&first).unwrap();
+    let size = fs::metadata(&first).unwrap().len();
+    assert!(size > 1_500_000, "{size}");
+    for n in 1..30 {
+        fs::hard_link(&first, dir.path().join(format!("p{n:02}.ron"))).unwrap();
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--ignored",
+            "--exact",
+            "files::child_aggregate_memory",
+            "--nocapture",
+        ])
+        .env(MEMORY_CHILD, dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("participants"))
+        .unwrap();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(words[1], "30", "{line}");
+    let growth_mb = words[3].parse::<u64>().unwrap() / 1024;
+    println!("aggregate of 30 files of {size} bytes: peak memory grew {growth_mb} MB");
+    // All 30 at once would take more than 30 × 2 MB; one at a time, a few times one file.
+    assert!(
+        growth_mb < 25,
+        "peak memory grew {growth_mb} MB over 30 files of {size} bytes"
+    );
+}

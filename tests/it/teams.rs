@@ -4,7 +4,7 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use mamori::model::aggregate::{aggregate, load_set, SkipKind};
+use mamori::model::aggregate::{aggregate_files, SkipKind};
 use mamori::model::assessment::{Assessment, FindingAction};
 use mamori::model::compare::{compare, CompareError};
 use mamori::model::date::Date;
@@ -108,22 +108,13 @@ fn a_comparison_needs_two_files_of_the_same_questionnaire() {
 #[test]
 fn the_class_aggregate_counts_and_skips_bad_files() {
     let b = common::mini();
-    let set = load_set(&b, &[fixture("class")]);
-    let agg = aggregate(&b, &set);
+    let (agg, skipped) = aggregate_files(&b, &[fixture("class")], None);
     assert_eq!(agg.participants, 4);
     // The trainer's list has the names and messages; the class picture only the kinds.
-    let skipped: Vec<&str> = set.skipped.iter().map(|s| s.file.as_str()).collect();
-    assert_eq!(skipped, ["broken.ron", "foreign.ron"]);
-    assert!(
-        set.skipped[0].reason.contains("broken.ron:"),
-        "{:?}",
-        set.skipped
-    );
-    assert!(
-        set.skipped[1].reason.contains("'other'"),
-        "{:?}",
-        set.skipped
-    );
+    let names: Vec<&str> = skipped.iter().map(|s| s.file.as_str()).collect();
+    assert_eq!(names, ["broken.ron", "foreign.ron"]);
+    assert!(skipped[0].reason.contains("broken.ron:"), "{skipped:?}");
+    assert!(skipped[1].reason.contains("'other'"), "{skipped:?}");
     assert_eq!(
         agg.skipped,
         [SkipKind::NotAnAssessment, SkipKind::OtherQuestionnaire]
@@ -157,7 +148,7 @@ fn the_class_aggregate_counts_and_skips_bad_files() {
 #[test]
 fn the_aggregate_holds_no_name_and_no_note() {
     let b = common::mini();
-    let agg = aggregate(&b, &load_set(&b, &[fixture("class")]));
+    let (agg, _) = aggregate_files(&b, &[fixture("class")], None);
     let json = serde_json::to_string(&agg).unwrap();
     for secret in [
         "テスト精工",
