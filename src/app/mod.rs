@@ -726,8 +726,13 @@ impl MamoriApp {
             today: Date::today(),
         };
         match crate::report::write(path, &self.bundle, &doc.assessment, &options) {
-            Ok(()) => {
-                self.notice = Some(format!("{}: {}", self.t("ui.pdf_written"), path.display()));
+            Ok(missing) => {
+                let mut notice = format!("{}: {}", self.t("ui.pdf_written"), path.display());
+                if !missing.is_empty() {
+                    let chars: Vec<String> = missing.iter().map(ToString::to_string).collect();
+                    notice.push_str(&format!(" — {} {}", self.t("ui.pdf_missing_chars"), chars.join(" ")));
+                }
+                self.notice = Some(notice);
             }
             Err(e) => self.error = Some(format!("{}: {e}", self.t("ui.error_pdf"))),
         }

@@ -56,8 +56,11 @@ pub(super) fn run(
             adviser_copy: false,
             today: Date::today(),
         };
-        let bytes = render_class(&bundle, &agg, &options)?;
-        write_pdf(pdf, &bytes)?;
+        let rendered = render_class(&bundle, &agg, &options)?;
+        if let Some(w) = rendered.warning() {
+            writeln!(err, "{w}")?;
+        }
+        write_pdf(pdf, &rendered.pdf)?;
         writeln!(err, "mamori: wrote {}", pdf.display())?;
     }
     if args.json {

@@ -48,13 +48,17 @@ pub(super) fn run(
         adviser_copy: args.adviser_copy,
         today: Date::today(),
     };
-    if args.compare.is_empty() {
-        crate::report::write(&args.out, &bundle, &a, &options)?;
+    let rendered = if args.compare.is_empty() {
+        crate::report::render_report(&bundle, &a, &options)?
     } else {
         let older = load_older(&bundle, &args.compare, err)?;
-        let bytes = render_comparison(&bundle, &a, &older, &options)?;
-        write_pdf(&args.out, &bytes)?;
+        render_comparison(&bundle, &a, &older, &options)?
+    };
+    // The characters that cannot be shown are named before the file is written.
+    if let Some(w) = rendered.warning() {
+        writeln!(err, "{w}")?;
     }
+    write_pdf(&args.out, &rendered.pdf)?;
     writeln!(out, "{}", args.out.display())?;
     Ok(0)
 }

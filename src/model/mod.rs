@@ -19,5 +19,6 @@ pub mod situation;
 pub mod text;
 
 pub mod aggregate;
+pub mod clock;
 pub mod compare;
 pub mod export;

@@ -13,7 +13,7 @@ pub fn render_class(
     b: &Bundle,
     agg: &ClassAggregate,
     o: &ReportOptions,
-) -> Result<Vec<u8>, ReportError> {
+) -> Result<super::Rendered, ReportError> {
     let lang = o.lang;
     let title = b.s("report.class_title", lang);
     let mut l = Layout::new(title, PageSetup::A4)?;

@@ -52,7 +52,7 @@ pub fn render_comparison(
     newest: &Assessment,
     older: &[Assessment],
     o: &ReportOptions,
-) -> Result<Vec<u8>, CompareReportError> {
+) -> Result<super::Rendered, CompareReportError> {
     let c = compare(b, newest, older)?;
     let lang = o.lang;
     let title = b.s("report.cmp_title", lang);

@@ -3,7 +3,9 @@
 
 use crate::model::assessment::Assessment;
 use crate::model::schema::{Advice, Bundle, ChecklistKind, SEED_FILES};
-use crate::model::scoring::{score, Band, ScoreReport, Severity, Status, GOOD_FROM, IMPROVE_FROM};
+use crate::model::scoring::{
+    score, Band, Finding, ScoreReport, Severity, Status, GOOD_FROM, IMPROVE_FROM,
+};
 use crate::model::text::Lang;
 
 use super::layout::{Bar, Column, Layout, PageSetup, Table, TextStyle};
@@ -60,7 +62,7 @@ pub fn render(
     bundle: &Bundle,
     a: &Assessment,
     options: &ReportOptions,
-) -> Result<Vec<u8>, ReportError> {
+) -> Result<super::Rendered, ReportError> {
     let w = Words {
         bundle,
         lang: options.lang,
@@ -68,6 +70,10 @@ pub fn render(
     let report = score(bundle, a);
     let title = w.s("report.title");
     let mut l = Layout::new(title, PageSetup::A4)?;
+    l.set_metadata(|m| {
+        m.subject = a.company.name.trim().to_string();
+        m.author = a.assessor.trim().to_string();
+    });
 
     cover(&mut l, &w, a, &report, options);
     summary(&mut l, &w, &report);
@@ -342,9 +348,8 @@ fn findings(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport) {
         ),
         TextStyle::BODY,
     );
-    let indent = 12.0;
     for (i, f) in r.findings.iter().enumerate() {
-        let Some((c, q)) = w.bundle.question(&f.question_id) else {
+        let Some((_, q)) = w.bundle.question(&f.question_id) else {
             continue;
         };
         let head = format!(
@@ -353,7 +358,18 @@ fn findings(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport) {
             w.bundle.s(&f.severity.string_key(), w.lang),
             q.text.get(w.lang)
         );
-        l.heading(&head, 3);
+        l.keep_together(|l| finding(l, w, a, f, &head));
+    }
+}
+
+/// One finding as a block that never splits across pages.
+fn finding(l: &mut Layout, w: &Words, a: &Assessment, f: &Finding, head: &str) {
+    let indent = 12.0;
+    let Some((c, q)) = w.bundle.question(&f.question_id) else {
+        return;
+    };
+    {
+        l.heading(head, 3);
         let style = TextStyle::SMALL;
         l.paragraph_indented(
             &format!(
@@ -546,52 +562,57 @@ fn source_line(w: &Words, file: &str, heading: Option<&str>) -> String {
 fn desks(l: &mut Layout, w: &Words, r: &ScoreReport) {
     l.heading(w.s("report.desks"), 1);
     let recommended = r.contacts();
+    for d in &w.bundle.contacts {
+        l.keep_together(|l| desk(l, w, d, &recommended));
+    }
+}
+
+/// One desk's entry, never split across pages.
+fn desk(l: &mut Layout, w: &Words, d: &crate::model::schema::Contact, recommended: &[String]) {
     let style = TextStyle::SMALL;
     let indent = 12.0;
-    for d in &w.bundle.contacts {
-        let mut title = d.name.get(w.lang).to_string();
-        if recommended.contains(&d.id) {
-            title.push_str(&format!(" ({})", w.s("report.desks.recommended")));
-        }
-        l.heading(&title, 3);
-        l.paragraph_indented(
-            &w.kv("report.desks.org", d.organisation.get(w.lang)),
-            style,
-            indent,
-        );
-        if let Some(p) = d.phone_display(w.lang) {
-            l.paragraph_indented(&w.kv("report.desks.phone", &p), style, indent);
-        }
-        if let Some(h) = &d.hours {
-            l.paragraph_indented(&w.kv("report.desks.hours", h.get(w.lang)), style, indent);
-        }
-        if let Some(e) = &d.email {
-            l.paragraph_indented(&w.kv("report.desks.email", e), style, indent);
-        }
-        if let Some(u) = &d.url {
-            l.paragraph_indented(&w.kv("report.desks.url", u), style, indent);
-        }
-        l.paragraph_indented(
-            &w.kv("report.desks.handles", d.handles.get(w.lang)),
-            style,
-            indent,
-        );
-        l.paragraph_indented(
-            &format!(
-                "{}{}{} / {}",
-                w.s("report.desks.date"),
-                w.colon(),
-                d.source_date,
-                source_title(w, &d.source.file)
-            ),
-            style,
-            indent,
-        );
-        if let Some(n) = &d.note {
-            l.paragraph_indented(n.get(w.lang), style, indent);
-        }
-        l.space(ITEM_GAP);
+    let mut title = d.name.get(w.lang).to_string();
+    if recommended.contains(&d.id) {
+        title.push_str(&format!(" ({})", w.s("report.desks.recommended")));
     }
+    l.heading(&title, 3);
+    l.paragraph_indented(
+        &w.kv("report.desks.org", d.organisation.get(w.lang)),
+        style,
+        indent,
+    );
+    if let Some(p) = d.phone_display(w.lang) {
+        l.paragraph_indented(&w.kv("report.desks.phone", &p), style, indent);
+    }
+    if let Some(h) = &d.hours {
+        l.paragraph_indented(&w.kv("report.desks.hours", h.get(w.lang)), style, indent);
+    }
+    if let Some(e) = &d.email {
+        l.paragraph_indented(&w.kv("report.desks.email", e), style, indent);
+    }
+    if let Some(u) = &d.url {
+        l.paragraph_indented(&w.kv("report.desks.url", u), style, indent);
+    }
+    l.paragraph_indented(
+        &w.kv("report.desks.handles", d.handles.get(w.lang)),
+        style,
+        indent,
+    );
+    l.paragraph_indented(
+        &format!(
+            "{}{}{} / {}",
+            w.s("report.desks.date"),
+            w.colon(),
+            d.source_date,
+            source_title(w, &d.source.file)
+        ),
+        style,
+        indent,
+    );
+    if let Some(n) = &d.note {
+        l.paragraph_indented(n.get(w.lang), style, indent);
+    }
+    l.space(ITEM_GAP);
 }
 
 fn sources(l: &mut Layout, w: &Words, r: &ScoreReport) {

@@ -88,6 +88,134 @@ impl FontMetrics {
     }
 }
 
+/// A character that no bundled font has: drawn as 〓 and reported to the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MissingChar(pub char);
+
+impl std::fmt::Display for MissingChar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "「{}」(U+{:04X})", self.0, u32::from(self.0))
+    }
+}
+
+/// Drawn in place of a character no bundled font has (the geta mark, 〓).
+pub const REPLACEMENT: char = '\u{3013}';
+
+/// Whether `c` is drawn as nothing: variation selectors, joiners, the byte-order mark.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x200B..=0x200D | 0x2060 | 0xFEFF | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
+}
+
+/// The fonts of a document in order of preference: each character is drawn with the first
+/// font that has it; one that none has is drawn as [`REPLACEMENT`] and remembered.
+pub struct FontSet {
+    fonts: Vec<FontMetrics>,
+    bytes: Vec<&'static [u8]>,
+    missing: Vec<MissingChar>,
+}
+
+impl std::fmt::Debug for FontSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FontSet")
+            .field("fonts", &self.fonts.len())
+            .field("missing", &self.missing)
+            .finish()
+    }
+}
+
+impl FontSet {
+    /// The bundled font, BIZ UDPGothic.
+    pub fn bundled() -> Result<FontSet, FontError> {
+        Ok(FontSet {
+            fonts: vec![FontMetrics::new(crate::assets::JAPANESE_FONT)?],
+            bytes: vec![embeddable_font()],
+            missing: Vec::new(),
+        })
+    }
+
+    /// The font programs to embed, in the order of preference.
+    pub fn embeddable(&self) -> Vec<&'static [u8]> {
+        self.bytes.clone()
+    }
+
+    /// Which font draws `c` and with which glyph; `None` when no font has it.
+    pub fn pick(&self, c: char) -> Option<(usize, u16)> {
+        self.fonts
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.has_glyph(c))
+            .map(|(i, f)| (i, f.glyph_id(c)))
+    }
+
+    /// Whether some bundled font has `c` (or it is drawn as nothing).
+    pub fn covers(&self, c: char) -> bool {
+        is_invisible(c) || c.is_control() || self.pick(c).is_some()
+    }
+
+    /// The character actually drawn for `c`: a control character as a space, one no font
+    /// has as [`REPLACEMENT`]; `None` for an invisible one.
+    fn shown(&self, c: char) -> Option<char> {
+        if is_invisible(c) {
+            None
+        } else if c.is_control() {
+            Some(' ')
+        } else if self.pick(c).is_some() {
+            Some(c)
+        } else {
+            Some(REPLACEMENT)
+        }
+    }
+
+    /// The width of `text` in points at `size` points, as drawn.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars()
+            .filter_map(|c| self.shown(c))
+            .map(|c| match self.pick(c) {
+                Some((i, _)) => self.fonts[i].advance_em(c),
+                None => self.fonts[0].advance_em(c),
+            })
+            .sum::<f32>()
+            * size
+    }
+
+    /// `text` cut into runs of one font each: (font index, [(glyph id, character shown)]).
+    /// Characters no font has are remembered (see [`FontSet::missing`]).
+    pub fn runs(&mut self, text: &str) -> Vec<(usize, Vec<(u16, char)>)> {
+        let mut out: Vec<(usize, Vec<(u16, char)>)> = Vec::new();
+        for c in text.chars() {
+            let Some(shown) = self.shown(c) else {
+                continue;
+            };
+            if shown == REPLACEMENT && c != REPLACEMENT && !self.missing.contains(&MissingChar(c)) {
+                self.missing.push(MissingChar(c));
+            }
+            let (font, gid) = self.pick(shown).unwrap_or((0, 0));
+            match out.last_mut() {
+                Some((f, glyphs)) if *f == font => glyphs.push((gid, shown)),
+                _ => out.push((font, vec![(gid, shown)])),
+            }
+        }
+        out
+    }
+
+    /// The characters drawn as [`REPLACEMENT`] so far, in order of first use.
+    pub fn missing(&self) -> &[MissingChar] {
+        &self.missing
+    }
+
+    /// The characters of `text` that no bundled font has, each once (without drawing).
+    pub fn missing_in(&self, text: &str) -> Vec<MissingChar> {
+        let mut out = Vec::new();
+        for c in text.chars() {
+            if !self.covers(c) && !out.contains(&MissingChar(c)) {
+                out.push(MissingChar(c));
+            }
+        }
+        out
+    }
+}
+
 /// The bundled font as embedded in PDFs: [`strip_hinting`] applied once per run (the
 /// original font when stripping fails).
 pub fn embeddable_font() -> &'static [u8] {

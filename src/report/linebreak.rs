@@ -7,6 +7,9 @@
 //! - between Japanese characters a line may break anywhere, except that no line starts with
 //!   a closing bracket, a small kana, a prolonged-sound mark or punctuation such as 、。！？
 //!   (kinsoku shori, 行頭禁則), and no line ends with an opening bracket (行末禁則);
+//! - phone numbers with their extension (`03-3581-1101(内線3844)`, `03-3581-1101 (ext. 3844)`),
+//!   e-mail addresses and dates (`2026年12月1日`, `12月1日`) are never broken, not even at
+//!   the spaces inside them ([`glue`]);
 //! - as a last resort, a unit wider than the line (a very long word, a URL) is split
 //!   between characters, so nothing ever runs past the margin.
 
@@ -52,6 +55,86 @@ fn may_break_between(a: char, b: char) -> bool {
     is_cjk(a) || is_cjk(b)
 }
 
+/// For each character of `chars`, whether the line must not break right before it, because
+/// it is inside a phone number with its extension, an e-mail address or a date.
+pub fn glue(chars: &[char]) -> Vec<bool> {
+    let mut glued = vec![false; chars.len()];
+    let mut mark = |from: usize, to: usize| {
+        for g in glued.iter_mut().take(to).skip(from + 1) {
+            *g = true;
+        }
+    };
+    let digits = |at: usize| chars[at.min(chars.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let starts = |at: usize, s: &str| {
+        let want: Vec<char> = s.chars().collect();
+        chars.get(at..at + want.len()) == Some(&want[..])
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let after_word = i > 0 && (chars[i - 1].is_ascii_alphanumeric());
+        // A phone number: a run of digits, '+', '-', '(' and ')' with at least 7 digits.
+        if (c.is_ascii_digit() || c == '+') && !after_word {
+            let mut run = chars[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')'))
+                .count();
+            while run > 0 && !chars[i + run - 1].is_ascii_digit() {
+                run -= 1;
+            }
+            let n = chars[i..i + run].iter().filter(|c| c.is_ascii_digit()).count();
+            if n >= 7 && chars[i..i + run].contains(&'-') {
+                let mut end = i + run;
+                for (open, close) in [
+                    ("(内線", ')'),
+                    ("（内線", '）'),
+                    (" (ext. ", ')'),
+                    ("(ext. ", ')'),
+                ] {
+                    let at = end + open.chars().count();
+                    if starts(end, open) && digits(at) > 0 && chars.get(at + digits(at)) == Some(&close) {
+                        end = at + digits(at) + 1;
+                        break;
+                    }
+                }
+                mark(i, end);
+                i = end;
+                continue;
+            }
+        }
+        // A date: 2026年12月1日, 2026年12月, 12月1日.
+        if c.is_ascii_digit() && !after_word {
+            let mut at = i;
+            let mut parts = 0;
+            for unit in ['年', '月', '日'] {
+                let d = digits(at);
+                if d > 0 && chars.get(at + d) == Some(&unit) {
+                    at += d + 1;
+                    parts += 1;
+                } else if parts > 0 {
+                    break;
+                }
+            }
+            if parts >= 2 {
+                mark(i, at);
+                i = at;
+                continue;
+            }
+        }
+        // An e-mail address: the non-space, non-Japanese characters around an '@'.
+        if c == '@' {
+            let word = |c: &char| !c.is_whitespace() && !is_cjk(*c);
+            let from = i - chars[..i].iter().rev().take_while(|c| word(c)).count();
+            let to = i + chars[i..].iter().take_while(|c| word(c)).count();
+            mark(from, to);
+            i = to;
+            continue;
+        }
+        i += 1;
+    }
+    glued
+}
+
 /// An unbreakable unit of text and whether a space came before it.
 struct Unit {
     text: String,
@@ -64,7 +147,15 @@ fn units(paragraph: &str) -> Vec<Unit> {
     let mut cur = String::new();
     let mut space_pending = false;
     let mut prev: Option<char> = None;
-    for c in paragraph.chars() {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let glued = glue(&chars);
+    for (&c, &glued) in chars.iter().zip(&glued) {
+        if glued {
+            // Inside a phone number, address or date (a space in it does not break).
+            cur.push(c);
+            prev = Some(c);
+            continue;
+        }
         if c.is_whitespace() && c != '\u{3000}' {
             if !cur.is_empty() {
                 out.push(Unit {
@@ -225,6 +316,48 @@ mod tests {
     fn newlines_and_empty_text() {
         assert_eq!(break_lines("", 10.0, &w), [""]);
         assert_eq!(break_lines("a\nb", 10.0, &w), ["a", "b"]);
+    }
+
+    #[test]
+    fn phone_numbers_extensions_addresses_and_dates_stay_whole() {
+        let cases = [
+            "お電話は 03-3581-1101(内線3844)へ。平日のみ受け付けています。",
+            "Call 03-3581-1101 (ext. 3844) on weekdays between 9:00 and 17:30.",
+            "+81-(0)3-3582-5198 (ext. 12) or write to trade-secret@inpit.go.jp today",
+            "作成日は2026年12月1日、実施日は11月22日、提出は2026年12月です。",
+        ];
+        let whole = [
+            "03-3581-1101(内線3844)",
+            "03-3581-1101 (ext. 3844)",
+            "+81-(0)3-3582-5198 (ext. 12)",
+            "trade-secret@inpit.go.jp",
+            "2026年12月1日",
+            "11月22日",
+            "2026年12月",
+        ];
+        for text in cases {
+            // Every width from very narrow to wide: a protected piece is on one line
+            // whenever it fits on a line at all.
+            for max in 14..80 {
+                let lines = break_lines(text, max as f32, &w);
+                assert_eq!(squash(&lines.concat()), squash(text), "{max}: {lines:?}");
+                for piece in whole.iter().filter(|p| text.contains(**p)) {
+                    if w(piece) <= max as f32 {
+                        assert!(
+                            lines.iter().any(|l| l.contains(piece)),
+                            "{max}: {piece} broken: {lines:?}"
+                        );
+                    }
+                }
+            }
+        }
+        // Not a phone number: short digit runs and ranges still break normally.
+        let g = glue(&"12-34 56".chars().collect::<Vec<_>>());
+        assert!(g.iter().all(|x| !x));
+    }
+
+    fn squash(s: &str) -> String {
+        s.chars().filter(|c| !c.is_whitespace()).collect()
     }
 
     #[test]

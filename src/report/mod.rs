@@ -7,6 +7,7 @@
 //! paragraphs, bullets, tables with repeated headers, bar charts, footers), which breaks
 //! lines with [`linebreak`] and measures text with [`font`].
 
+pub mod blocks;
 pub mod class;
 pub mod compare;
 pub mod content;
@@ -15,8 +16,12 @@ pub mod inventory;
 pub mod layout;
 pub mod linebreak;
 mod parts;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
+
+pub use font::MissingChar;
+pub use pdf::Rendered;
 
 use crate::model::assessment::Assessment;
 use crate::model::date::Date;
@@ -59,12 +64,22 @@ pub enum ReportError {
     },
 }
 
-/// Renders the report as PDF bytes.
+/// Renders the report as PDF bytes (see [`render_report`] for the characters it could not
+/// show).
 pub fn render(
     bundle: &Bundle,
     assessment: &Assessment,
     options: &ReportOptions,
 ) -> Result<Vec<u8>, ReportError> {
+    render_report(bundle, assessment, options).map(|r| r.pdf)
+}
+
+/// Renders the report, with the characters no bundled font has (drawn as 〓).
+pub fn render_report(
+    bundle: &Bundle,
+    assessment: &Assessment,
+    options: &ReportOptions,
+) -> Result<Rendered, ReportError> {
     let (id, _) = bundle.id_version();
     if assessment.questionnaire.id != id {
         return Err(ReportError::WrongQuestionnaire {
@@ -76,18 +91,17 @@ pub fn render(
 }
 
 /// Renders the report and writes it to `path` atomically: on any error no file (and no
-/// partial file) is left, and an existing file at `path` stays as it was.
+/// partial file) is left, and an existing file at `path` stays as it was. Returns the
+/// characters drawn as 〓, for the caller to name.
 pub fn write(
     path: &Path,
     bundle: &Bundle,
     assessment: &Assessment,
     options: &ReportOptions,
-) -> Result<(), ReportError> {
-    let bytes = render(bundle, assessment, options)?;
-    write_atomic(path, &bytes).map_err(|error| ReportError::Write {
-        path: path.to_path_buf(),
-        error,
-    })
+) -> Result<Vec<MissingChar>, ReportError> {
+    let rendered = render_report(bundle, assessment, options)?;
+    write_pdf(path, &rendered.pdf)?;
+    Ok(rendered.missing)
 }
 
 /// Writes PDF bytes atomically.
