@@ -730,7 +730,11 @@ impl MamoriApp {
                 let mut notice = format!("{}: {}", self.t("ui.pdf_written"), path.display());
                 if !missing.is_empty() {
                     let chars: Vec<String> = missing.iter().map(ToString::to_string).collect();
-                    notice.push_str(&format!(" — {} {}", self.t("ui.pdf_missing_chars"), chars.join(" ")));
+                    notice.push_str(&format!(
+                        " — {} {}",
+                        self.t("ui.pdf_missing_chars"),
+                        chars.join(" ")
+                    ));
                 }
                 self.notice = Some(notice);
             }

@@ -116,7 +116,9 @@ pub fn posix_std_offset(tz: &str) -> Option<i32> {
 }
 
 fn be32(b: &[u8], at: usize) -> Option<i64> {
-    Some(i64::from(i32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?)))
+    Some(i64::from(i32::from_be_bytes(
+        b.get(at..at + 4)?.try_into().ok()?,
+    )))
 }
 
 /// The offset at `unix` from a TZif file (RFC 8536), version 1 or later.
@@ -152,7 +154,9 @@ pub fn tzif_offset(b: &[u8], unix: i64) -> Option<i32> {
     let idx_at = data + time * size;
     let types_at = idx_at + time;
     let ttinfo = |t: usize| -> Option<i32> { be32(b, types_at + 6 * t).map(|v| v as i32) };
-    let last = (0..time).take_while(|&i| read_time(i).is_some_and(|t| t <= unix)).last();
+    let last = (0..time)
+        .take_while(|&i| read_time(i).is_some_and(|t| t <= unix))
+        .last();
     let footer_at = types_at + typ * 6 + chars + leap * (size + 4) + isstd + isut;
     if last.is_none_or(|i| i + 1 == time) && size == 8 {
         let footer = b.get(footer_at..)?;

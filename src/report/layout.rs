@@ -294,16 +294,15 @@ impl Layout {
         let mut font_ids = Vec::new();
         for bytes in fonts.embeddable() {
             let mut warnings = Vec::new();
-            let parsed = printpdf::ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(
-                || {
+            let parsed =
+                printpdf::ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| {
                     ReportError::Font(super::font::FontError {
                         message: format!(
                             "printpdf could not parse it ({} warning(s))",
                             warnings.len()
                         ),
                     })
-                },
-            )?;
+                })?;
             font_ids.push(doc.add_font(&parsed));
         }
         Ok(Layout {
@@ -554,14 +553,24 @@ impl Layout {
                 Draw::Text { x, y, text, style } => {
                     self.draw_text(page, *x, top + y, text, *style);
                 }
-                Draw::Fill { x, y, w, h, grey } => self.rect_on(page, *x, top + y, *w, *h, Some(*grey), None),
-                Draw::Stroke { x, y, w, h, line } => self.rect_on(page, *x, top + y, *w, *h, None, Some(*line)),
+                Draw::Fill { x, y, w, h, grey } => {
+                    self.rect_on(page, *x, top + y, *w, *h, Some(*grey), None)
+                }
+                Draw::Stroke { x, y, w, h, line } => {
+                    self.rect_on(page, *x, top + y, *w, *h, None, Some(*line))
+                }
                 Draw::Line {
                     from,
                     to,
                     thickness,
                     grey,
-                } => self.line_on(page, (from.0, top + from.1), (to.0, top + to.1), *thickness, *grey),
+                } => self.line_on(
+                    page,
+                    (from.0, top + from.1),
+                    (to.0, top + to.1),
+                    *thickness,
+                    *grey,
+                ),
             }
         }
         self.y = (top + row.height).min(self.setup.body_bottom().max(top));
@@ -577,7 +586,14 @@ impl Layout {
         self.draw_text(page, x, baseline, text, style);
     }
 
-    pub(super) fn draw_text(&mut self, page: usize, x: f32, baseline: f32, text: &str, style: TextStyle) {
+    pub(super) fn draw_text(
+        &mut self,
+        page: usize,
+        x: f32,
+        baseline: f32,
+        text: &str,
+        style: TextStyle,
+    ) {
         let width = self.fonts.width(text, style.size);
         let runs = self.fonts.runs(text);
         let h = self.setup.height;
@@ -614,14 +630,30 @@ impl Layout {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn rect_on(&mut self, page: usize, x: f32, top: f32, w: f32, h: f32, fill: Option<f32>, line: Option<f32>) {
+    fn rect_on(
+        &mut self,
+        page: usize,
+        x: f32,
+        top: f32,
+        w: f32,
+        h: f32,
+        fill: Option<f32>,
+        line: Option<f32>,
+    ) {
         let ph = self.setup.height;
         if let Some(p) = self.pages.get_mut(page) {
             p.rect(x, ph - top - h, w, h, fill, line);
         }
     }
 
-    pub(super) fn line_on(&mut self, page: usize, from: (f32, f32), to: (f32, f32), thickness: f32, shade: f32) {
+    pub(super) fn line_on(
+        &mut self,
+        page: usize,
+        from: (f32, f32),
+        to: (f32, f32),
+        thickness: f32,
+        shade: f32,
+    ) {
         let h = self.setup.height;
         if let Some(p) = self.pages.get_mut(page) {
             p.line((from.0, h - from.1), (to.0, h - to.1), thickness, shade);

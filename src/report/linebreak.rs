@@ -64,7 +64,12 @@ pub fn glue(chars: &[char]) -> Vec<bool> {
             *g = true;
         }
     };
-    let digits = |at: usize| chars[at.min(chars.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = |at: usize| {
+        chars[at.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
     let starts = |at: usize, s: &str| {
         let want: Vec<char> = s.chars().collect();
         chars.get(at..at + want.len()) == Some(&want[..])
@@ -82,7 +87,10 @@ pub fn glue(chars: &[char]) -> Vec<bool> {
             while run > 0 && !chars[i + run - 1].is_ascii_digit() {
                 run -= 1;
             }
-            let n = chars[i..i + run].iter().filter(|c| c.is_ascii_digit()).count();
+            let n = chars[i..i + run]
+                .iter()
+                .filter(|c| c.is_ascii_digit())
+                .count();
             if n >= 7 && chars[i..i + run].contains(&'-') {
                 let mut end = i + run;
                 for (open, close) in [
@@ -92,7 +100,10 @@ pub fn glue(chars: &[char]) -> Vec<bool> {
                     ("(ext. ", ')'),
                 ] {
                     let at = end + open.chars().count();
-                    if starts(end, open) && digits(at) > 0 && chars.get(at + digits(at)) == Some(&close) {
+                    if starts(end, open)
+                        && digits(at) > 0
+                        && chars.get(at + digits(at)) == Some(&close)
+                    {
                         end = at + digits(at) + 1;
                         break;
                     }

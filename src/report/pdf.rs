@@ -102,7 +102,15 @@ impl PageOps {
     }
 
     /// A rectangle (bottom-left `x`, `y` in PDF coordinates), filled and/or outlined.
-    pub(super) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Option<f32>, line: Option<f32>) {
+    pub(super) fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<f32>,
+        line: Option<f32>,
+    ) {
         let mode = match (fill, line) {
             (Some(g), _) => {
                 self.fill(g);
