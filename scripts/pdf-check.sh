@@ -66,6 +66,21 @@ for f in ja en adviser all-no; do
     [[ "$name" =~ ^[A-Z]{6}\+ ]] || bad "$f.pdf: font $name has no ABCDEF+ subset prefix"
   done <"$out/$f.fonts.txt"
   pdftotext -enc UTF-8 "$pdf" "$out/$f.txt"
+  # Metadata: dates of the day it was written (not 1970), mamori as producer, no PDF/X claim.
+  pdfinfo -isodates "$pdf" >"$out/$f.info.txt"
+  grep -q "^Producer: *mamori " "$out/$f.info.txt" || bad "$f.pdf: Producer is not 'mamori VERSION'"
+  grep -q "^Creator: *mamori " "$out/$f.info.txt" || bad "$f.pdf: Creator is not 'mamori VERSION'"
+  grep -q "^Title: *[^ ]" "$out/$f.info.txt" || bad "$f.pdf: no Title"
+  for key in CreationDate ModDate; do
+    grep -Eq "^$key: *20[0-9][0-9]-" "$out/$f.info.txt" || bad "$f.pdf: $key missing or not a current date"
+  done
+  if grep -qi "PDF/X\|GTS_PDFX" "$out/$f.info.txt" || grep -aq "GTS_PDFX" "$pdf"; then
+    bad "$f.pdf: claims PDF/X conformance"
+  fi
+  # A glyph pdftotext cannot map comes out as 0x1B: every character must be a real one.
+  if grep -q $'\x1b' "$out/$f.txt"; then
+    bad "$f.pdf: pdftotext found unmapped glyphs (0x1B)"
+  fi
   size=$(stat -c %s "$pdf")
   pages=$(grep -c $'\f' "$out/$f.txt" || true)
   echo "pdf-check: $f.pdf: $((size / 1024)) KB, $pages pages, fonts: $(cut -d' ' -f1 "$out/$f.fonts.txt" | tr '\n' ' ')"

@@ -25,7 +25,7 @@ pub fn render_class(
             b.s("score.agg_participants", lang),
             agg.participants
         ),
-        TextStyle::heading(1),
+        TextStyle::LEAD,
     );
     l.paragraph(
         &format!(
@@ -34,7 +34,7 @@ pub fn render_class(
             num(agg.overall.mean),
             band_words(b, lang, agg.overall.mean)
         ),
-        TextStyle::heading(2),
+        TextStyle::STRONG,
     );
     if !agg.skipped.is_empty() {
         l.heading(b.s("score.agg_skipped", lang), 2);
@@ -74,14 +74,11 @@ pub fn render_class(
         let Some((_, q)) = b.question(&f.question_id) else {
             continue;
         };
-        l.paragraph(
-            &format!(
-                "{} {}: {}",
-                f.count,
-                b.s("score.agg_people", lang),
-                q.text.get(lang)
-            ),
-            TextStyle::heading(3),
+        let head = format!(
+            "{} {}: {}",
+            f.count,
+            b.s("score.agg_people", lang),
+            q.text.get(lang)
         );
         let cases: Vec<String> = f
             .cases
@@ -89,7 +86,11 @@ pub fn render_class(
             .filter_map(|c| b.advice(c))
             .map(|adv| format!("{}: {}", adv.title.get(lang), adv.first_step.get(lang)))
             .collect();
-        l.bullets(&cases, TextStyle::SMALL);
+        // A finding with its cases is one block, never split across pages.
+        l.keep_together(|l| {
+            l.heading(&head, 3);
+            l.bullets(&cases, TextStyle::SMALL);
+        });
     }
     l.heading(b.s("score.agg_distribution", lang), 1);
     let mut cols = vec![Column {

@@ -59,14 +59,11 @@ pub fn render_comparison(
     let mut l = Layout::new(title, PageSetup::A4)?;
     l.paragraph(title, TextStyle::TITLE);
     if !newest.company.name.trim().is_empty() {
-        l.paragraph(newest.company.name.trim(), TextStyle::heading(1));
+        l.paragraph(newest.company.name.trim(), TextStyle::LEAD);
     }
     l.rule();
     if c.company_differs {
-        l.paragraph(
-            b.s("score.cmp_company_differs", lang),
-            TextStyle::heading(3),
-        );
+        l.paragraph(b.s("score.cmp_company_differs", lang), TextStyle::STRONG);
     }
     let dates: Vec<String> = c.visits.iter().map(|v| v.date.display(lang)).collect();
     l.paragraph(
@@ -84,7 +81,7 @@ pub fn render_comparison(
             num(c.overall.after),
             change_words(b, lang, &c.overall)
         ),
-        TextStyle::heading(2),
+        TextStyle::STRONG,
     );
     l.heading(b.s("score.cmp_checklists", lang), 1);
     let rows = c

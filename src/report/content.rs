@@ -67,6 +67,29 @@ pub fn render(
         bundle,
         lang: options.lang,
     };
+    let l = lay_out(bundle, a, options)?;
+    let mut footer = format!(
+        "{}  {}",
+        w.s("report.title"),
+        options.today.display(options.lang)
+    );
+    if options.adviser_copy {
+        footer = format!("{}  ({})", footer, adviser_mark(&w));
+    }
+    Ok(l.finish(&footer))
+}
+
+/// Lays the report out (without the footers), for [`render`] and for checks of where each
+/// block went ([`Layout::placements`]).
+pub fn lay_out(
+    bundle: &Bundle,
+    a: &Assessment,
+    options: &ReportOptions,
+) -> Result<Layout, ReportError> {
+    let w = Words {
+        bundle,
+        lang: options.lang,
+    };
     let report = score(bundle, a);
     let title = w.s("report.title");
     let mut l = Layout::new(title, PageSetup::A4)?;
@@ -88,12 +111,7 @@ pub fn render(
     if options.adviser_copy {
         private_notes(&mut l, &w, a);
     }
-
-    let mut footer = format!("{}  {}", title, options.today.display(options.lang));
-    if options.adviser_copy {
-        footer = format!("{}  ({})", footer, adviser_mark(&w));
-    }
-    Ok(l.finish(&footer))
+    Ok(l)
 }
 
 fn adviser_mark(w: &Words) -> String {
@@ -110,7 +128,7 @@ fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportO
     if o.adviser_copy {
         l.paragraph(
             &format!("■ {}", w.s("report.adviser_copy")),
-            TextStyle::heading(3),
+            TextStyle::STRONG,
         );
     }
     l.space(12.0);
@@ -121,7 +139,7 @@ fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportO
     } else {
         a.company.name.trim().to_string()
     };
-    l.paragraph(&company, TextStyle::heading(1));
+    l.paragraph(&company, TextStyle::LEAD);
     l.rule();
     let assessor = if a.assessor.trim().is_empty() {
         w.s("report.assessor_none").to_string()
@@ -176,11 +194,8 @@ fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportO
         Some(s) => w.fill("report.score_of", &[("score", fmt_score(s))]),
         None => w.s("report.no_score").to_string(),
     };
-    l.paragraph(&w.kv("report.overall", &overall), TextStyle::heading(1));
-    l.paragraph(
-        &w.kv("report.band", &w.band(r.band())),
-        TextStyle::heading(1),
-    );
+    l.paragraph(&w.kv("report.overall", &overall), TextStyle::LEAD);
+    l.paragraph(&w.kv("report.band", &w.band(r.band())), TextStyle::LEAD);
     l.paragraph(&band_rule(w), TextStyle::SMALL);
 }
 
@@ -519,7 +534,7 @@ fn cases(l: &mut Layout, w: &Words, r: &ScoreReport) {
             &w.kv("report.cases.problem", adv.problem.get(w.lang)),
             TextStyle::BODY,
         );
-        l.paragraph(w.s("report.cases.points"), TextStyle::heading(3));
+        l.heading(w.s("report.cases.points"), 3);
         let points: Vec<String> = adv
             .actions
             .iter()
@@ -639,14 +654,14 @@ fn sources(l: &mut Layout, w: &Words, r: &ScoreReport) {
         .map(|f| format!("{} ({f})", source_title(w, f)))
         .collect();
     l.bullets(&items, TextStyle::BODY);
-    l.paragraph(w.s("report.disclaimer"), TextStyle::heading(3));
+    l.paragraph(w.s("report.disclaimer"), TextStyle::STRONG);
 }
 
 fn private_notes(l: &mut Layout, w: &Words, a: &Assessment) {
     l.new_page();
     l.paragraph(
         &format!("■ {}", w.s("report.adviser_copy")),
-        TextStyle::heading(3),
+        TextStyle::STRONG,
     );
     l.heading(w.s("report.private"), 1);
     if a.adviser.is_empty() {

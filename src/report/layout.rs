@@ -96,6 +96,18 @@ impl TextStyle {
         leading: 1.4,
         grey: 0.0,
     };
+    /// A prominent line that is not a heading (the company's name, the overall result).
+    pub const LEAD: TextStyle = TextStyle {
+        size: 14.0,
+        leading: 1.35,
+        grey: 0.0,
+    };
+    /// An emphasised line that is not a heading (a banner, the disclaimer).
+    pub const STRONG: TextStyle = TextStyle {
+        size: 10.0,
+        leading: 1.4,
+        grey: 0.0,
+    };
     /// The document title.
     pub const TITLE: TextStyle = TextStyle {
         size: 22.0,

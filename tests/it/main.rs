@@ -22,6 +22,7 @@ mod kill;
 mod licenses;
 mod loader_errors;
 mod report;
+mod report_layout;
 mod report_teams;
 mod scoring;
 mod teams;

@@ -6,6 +6,7 @@ use crate::common::mamori;
 
 use std::path::Path;
 
+use crate::common::pdf::{squash, Parsed};
 use mamori::model::assessment::Assessment;
 use mamori::model::date::Date;
 use mamori::model::load::load_embedded;
@@ -16,7 +17,6 @@ use mamori::report::font::FontMetrics;
 use mamori::report::layout::PageSetup;
 use mamori::report::linebreak::is_cjk;
 use mamori::report::{render, write, ReportOptions};
-use printpdf::{Op, PdfDocument, PdfParseOptions, TextItem};
 
 fn bundle() -> Bundle {
     let out = load_embedded();
@@ -34,101 +34,6 @@ fn opts(lang: Lang, adviser_copy: bool) -> ReportOptions {
         adviser_copy,
         today: Date::parse("2026-11-29").unwrap(),
     }
-}
-
-/// One text run as placed on a page: x, baseline from the top, font size, text.
-#[derive(Debug, Clone)]
-struct Run {
-    x: f32,
-    y: f32,
-    size: f32,
-    text: String,
-}
-
-/// The PDF parsed back with printpdf's own parser.
-struct Parsed {
-    pages: Vec<Vec<Run>>,
-    height: f32,
-    width: f32,
-}
-
-impl Parsed {
-    fn new(bytes: &[u8]) -> Parsed {
-        let doc = PdfDocument::parse(bytes, &PdfParseOptions::default(), &mut Vec::new()).unwrap();
-        let mut pages = Vec::new();
-        let (mut width, mut height) = (0.0, 0.0);
-        for page in &doc.pages {
-            width = page.media_box.width.0;
-            height = page.media_box.height.0;
-            let mut runs = Vec::new();
-            let (mut x, mut y, mut size) = (0.0, 0.0, 0.0);
-            for op in &page.ops {
-                match op {
-                    Op::SetFont { size: s, .. } => size = s.0,
-                    Op::SetTextCursor { pos } => {
-                        x = pos.x.0;
-                        y = height - pos.y.0;
-                    }
-                    Op::SetTextMatrix { matrix } => {
-                        let m = matrix.as_array();
-                        x = m[4];
-                        y = height - m[5];
-                    }
-                    Op::ShowText { items } => {
-                        let mut text = String::new();
-                        for item in items {
-                            match item {
-                                TextItem::Text(t) => text.push_str(t),
-                                TextItem::GlyphIds(g) => {
-                                    for c in g {
-                                        text.push_str(c.cid.as_deref().unwrap_or("\u{fffd}"));
-                                    }
-                                }
-                                TextItem::Offset(_) => {}
-                            }
-                        }
-                        runs.push(Run { x, y, size, text });
-                    }
-                    _ => {}
-                }
-            }
-            pages.push(runs);
-        }
-        Parsed {
-            pages,
-            height,
-            width,
-        }
-    }
-
-    /// The runs of the page bodies (without the footers), pages in order.
-    fn body(&self) -> impl Iterator<Item = &Run> {
-        let bottom = self.height - PageSetup::A4.bottom;
-        self.pages.iter().flatten().filter(move |r| r.y <= bottom)
-    }
-
-    /// Every line of the page bodies, joined by newlines.
-    fn text(&self) -> String {
-        self.body()
-            .map(|r| r.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// The text without any white space, so sentences wrapped over lines can be searched
-    /// with [`squash`]ed needles.
-    fn flat(&self) -> String {
-        squash(&self.body().map(|r| r.text.as_str()).collect::<String>())
-    }
-
-    /// Whether `needle` appears, ignoring white space (lines break at spaces).
-    fn has(&self, needle: &str) -> bool {
-        self.flat().contains(&squash(needle))
-    }
-}
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 #[test]
