@@ -296,6 +296,8 @@ fn caption(w: &Words, score: Option<f64>, empty: &str) -> String {
 }
 
 fn charts(l: &mut Layout, w: &Words, r: &ScoreReport) {
+    // The charts have a page of their own: page 2.
+    l.new_page();
     l.heading(w.s("report.charts"), 1);
     l.paragraph(w.s("report.charts.help"), TextStyle::SMALL);
     let marks = [IMPROVE_FROM as f32, GOOD_FROM as f32];
@@ -363,17 +365,51 @@ fn findings(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport) {
         ),
         TextStyle::BODY,
     );
+    let mut compact = Vec::new();
     for (i, f) in r.findings.iter().enumerate() {
-        let Some((_, q)) = w.bundle.question(&f.question_id) else {
+        let Some((c, q)) = w.bundle.question(&f.question_id) else {
             continue;
         };
-        let head = format!(
-            "{}. [{}] {}",
-            i + 1,
-            w.bundle.s(&f.severity.string_key(), w.lang),
-            q.text.get(w.lang)
+        if f.severity == Severity::High {
+            let head = format!(
+                "{}. [{}] {}",
+                i + 1,
+                w.bundle.s(&f.severity.string_key(), w.lang),
+                q.text.get(w.lang)
+            );
+            l.keep_together(|l| finding(l, w, a, f, &head));
+        } else {
+            compact.push(vec![
+                (i + 1).to_string(),
+                w.bundle.s(&f.severity.string_key(), w.lang).to_string(),
+                q.text.get(w.lang).to_string(),
+                w.s(f.answer.string_key()).to_string(),
+                c.title.get(w.lang).to_string(),
+            ]);
+        }
+    }
+    if !compact.is_empty() {
+        // Medium and low findings: one table row each; the action plan has their steps.
+        l.heading(w.s("report.findings.other"), 2);
+        let col = |key: &str, share: f32| Column {
+            title: w.bundle.s(key, w.lang).to_string(),
+            share,
+        };
+        l.table(
+            &Table {
+                columns: vec![
+                    col("report.plan.no", 0.06),
+                    col("report.severity", 0.08),
+                    col("report.plan.finding", 0.52),
+                    col("report.answer", 0.11),
+                    col("report.checklist", 0.23),
+                ],
+                rows: compact,
+                min_row_height: 0.0,
+                no_header: false,
+            },
+            TextStyle::SMALL,
         );
-        l.keep_together(|l| finding(l, w, a, f, &head));
     }
 }
 
@@ -408,15 +444,6 @@ fn finding(l: &mut Layout, w: &Words, a: &Assessment, f: &Finding, head: &str) {
                 style,
                 indent,
             );
-        }
-        let desks: Vec<String> = f
-            .contacts
-            .iter()
-            .filter_map(|id| w.bundle.contact(id))
-            .map(|d| desk_short(w, d))
-            .collect();
-        if !desks.is_empty() {
-            l.paragraph_indented(&w.kv("report.desk", &desks.join(" / ")), style, indent);
         }
         if let Some(note) = a
             .answers
