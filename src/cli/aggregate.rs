@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 use serde_json::{json, Value};
 
+use super::outputs::{check_output, Kind};
+use super::passphrase::passphrase;
 use super::shared::{checklist_title as title, fmt_score, load_clean, question_text};
-use crate::model::aggregate::{aggregate_files, ClassAggregate};
+use crate::model::aggregate::{aggregate_files, list_files, ClassAggregate};
 use crate::model::date::Date;
 use crate::model::schema::{Answer, Bundle, Objective};
 use crate::model::text::Lang;
@@ -30,6 +32,9 @@ pub struct AggregateArgs {
     /// Language of the texts: ja or en.
     #[arg(long, default_value = "ja")]
     pub lang: Lang,
+    /// The passphrase of encrypted files (the same for all): the first line of this file.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 pub(super) fn run(
@@ -40,7 +45,11 @@ pub(super) fn run(
 ) -> anyhow::Result<i32> {
     let bundle = load_clean(questionnaires)?;
     let lang = args.lang;
-    let (agg, skipped) = aggregate_files(&bundle, &args.files, None);
+    let pass = passphrase(args.passphrase_file.as_deref(), err)?;
+    if let Some(pdf) = &args.out {
+        check_output(pdf, Kind::Pdf, &list_files(&args.files).0)?;
+    }
+    let (agg, skipped) = aggregate_files(&bundle, &args.files, pass.as_ref());
     for s in &skipped {
         writeln!(err, "mamori: skipped {}: {}", s.file, s.reason)?;
     }

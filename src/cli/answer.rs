@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 
 use super::passphrase::passphrase;
-use super::shared::{load_checked, load_clean, parse_answer};
+use super::shared::{check_same_questionnaire, load_clean, parse_answer};
+use crate::model::assessment::{Assessment, MAX_NOTE_CHARS};
 use crate::model::schema::{Answer, Bundle};
 use crate::model::scoring::question_applies;
 
@@ -41,9 +42,8 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let bundle = load_clean(questionnaires)?;
-    let pass = passphrase(args.passphrase_file.as_deref())?;
+    let pass = passphrase(args.passphrase_file.as_deref(), err)?;
     let file = &args.file;
-    let mut a = load_checked(&bundle, file, pass.as_ref(), err)?;
     let Some((c, q)) = bundle.question(&args.question_id) else {
         bail!(
             "there is no question '{}'{}; {} was not changed. `mamori list` shows every id",
@@ -52,20 +52,33 @@ pub(super) fn run(
             file.display()
         );
     };
-    let entry = a.answers.entry(q.id.clone()).or_default();
-    entry.value = Some(args.value);
-    if let Some(n) = args.note {
-        entry.note = n;
+    if let Some(n) = args.note.as_ref().map(|n| n.chars().count()) {
+        if n > MAX_NOTE_CHARS {
+            bail!(
+                "the note has {n} characters, more than the {MAX_NOTE_CHARS} a note may hold; {} was not changed. Shorten it, or keep long material in a separate document",
+                file.display()
+            );
+        }
     }
-    if args.review_later {
-        entry.review_later = true;
-    }
-    if args.no_review_later {
-        entry.review_later = false;
-    }
-    a.save_with(file, pass.as_ref())?;
+    // Read, changed and written under the file's lock: another mamori writing the same file
+    // at the same time waits, so neither answer is lost.
+    let applies = Assessment::update(file, pass.as_ref(), "mamori answer", |a| {
+        check_same_questionnaire(&bundle, a, file, err)?;
+        let entry = a.answers.entry(q.id.clone()).or_default();
+        entry.value = Some(args.value);
+        if let Some(n) = args.note {
+            entry.note = n;
+        }
+        if args.review_later {
+            entry.review_later = true;
+        }
+        if args.no_review_later {
+            entry.review_later = false;
+        }
+        anyhow::Ok(question_applies(c, q, a))
+    })?;
     writeln!(out, "{} = {}", q.id, args.value.code())?;
-    if !question_applies(c, q, &a) {
+    if !applies {
         writeln!(
             err,
             "mamori: note: '{}' does not apply with the current screening answers; the answer is kept but not scored",

@@ -3,9 +3,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::passphrase::passphrase;
 use super::shared::{checklist_title as title, fmt_score, load_checked, load_clean, question_text};
 use crate::model::assessment::Assessment;
 use crate::model::compare::{compare, Comparison};
+use crate::model::crypt::SecretString;
 use crate::model::schema::Bundle;
 use crate::model::text::Lang;
 
@@ -20,6 +22,9 @@ pub struct CompareArgs {
     /// Language of the texts: ja or en.
     #[arg(long, default_value = "ja")]
     pub lang: Lang,
+    /// The passphrase of encrypted files (the same for all): the first line of this file.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 pub(super) fn run(
@@ -29,8 +34,9 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let bundle = load_clean(questionnaires)?;
-    let newest = load_checked(&bundle, &args.new, None, err)?;
-    let older = load_older(&bundle, &args.old, err)?;
+    let pass = passphrase(args.passphrase_file.as_deref(), err)?;
+    let newest = load_checked(&bundle, &args.new, pass.as_ref(), err)?;
+    let older = load_older(&bundle, &args.old, pass.as_ref(), err)?;
     let c = compare(&bundle, &newest, &older)?;
     write_compare_text(&bundle, &c, args.lang, out)?;
     Ok(0)
@@ -40,10 +46,11 @@ pub(super) fn run(
 pub(super) fn load_older(
     bundle: &Bundle,
     old: &[PathBuf],
+    pass: Option<&SecretString>,
     err: &mut dyn Write,
 ) -> anyhow::Result<Vec<Assessment>> {
     old.iter()
-        .map(|p| load_checked(bundle, p, None, err))
+        .map(|p| load_checked(bundle, p, pass, err))
         .collect()
 }
 

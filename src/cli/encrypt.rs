@@ -56,8 +56,12 @@ fn refuse_existing(output: &Path, input: &Path) -> anyhow::Result<()> {
 }
 
 /// `mamori encrypt IN OUT --passphrase-file P`.
-pub(super) fn encrypt(args: EncryptArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
-    let pass = read_passphrase(&args.passphrase_file)?;
+pub(super) fn encrypt(
+    args: EncryptArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let pass = read_passphrase(&args.passphrase_file, err)?;
     refuse_existing(&args.output, &args.input)?;
     // Only a valid, plaintext assessment is encrypted.
     let a = Assessment::load(&args.input)?;
@@ -70,8 +74,12 @@ pub(super) fn encrypt(args: EncryptArgs, out: &mut dyn Write) -> anyhow::Result<
 }
 
 /// `mamori decrypt IN OUT --passphrase-file P`.
-pub(super) fn decrypt(args: DecryptArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
-    let pass = read_passphrase(&args.passphrase_file)?;
+pub(super) fn decrypt(
+    args: DecryptArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let pass = read_passphrase(&args.passphrase_file, err)?;
     refuse_existing(&args.output, &args.input)?;
     let a = Assessment::load_with(&args.input, Some(&pass))?;
     write_atomic(&args.output, a.to_ron_string().as_bytes())

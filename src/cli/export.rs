@@ -4,11 +4,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::bail;
-
+use super::outputs::{check_output, Kind};
 use super::passphrase::passphrase;
 use super::shared::{load_checked, load_clean};
-use crate::model::export::write_csv_pair;
+use crate::model::export::{inventory_path, write_csv_pair};
 use crate::model::text::Lang;
 
 /// Arguments of `mamori export`.
@@ -34,14 +33,11 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let bundle = load_clean(questionnaires)?;
-    let pass = passphrase(args.passphrase_file.as_deref())?;
+    let pass = passphrase(args.passphrase_file.as_deref(), err)?;
     let a = load_checked(&bundle, &args.file, pass.as_ref(), err)?;
-    if args.csv == args.file {
-        bail!(
-            "the CSV would replace the assessment file {}; nothing was written. Choose another name ending in .csv",
-            args.file.display()
-        );
-    }
+    let inputs = [args.file.clone()];
+    check_output(&args.csv, Kind::Csv, &inputs)?;
+    check_output(&inventory_path(&args.csv), Kind::Csv, &inputs)?;
     let inv = write_csv_pair(&bundle, &a, &args.csv, args.lang)?;
     writeln!(out, "{}", args.csv.display())?;
     writeln!(out, "{}", inv.display())?;

@@ -15,10 +15,14 @@ mod encrypt;
 mod export;
 mod list;
 mod new;
+mod outputs;
 mod passphrase;
 mod report;
 mod score;
 mod shared;
+mod terminal;
+
+pub use terminal::TerminalSafe;
 
 /// The command-line arguments shared by every command, and the command.
 #[derive(Debug, Parser)]
@@ -103,6 +107,14 @@ where
 
 /// Runs already-parsed arguments; returns the exit code.
 pub fn run_cli(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (mut out, mut err) = (TerminalSafe::new(out), TerminalSafe::new(err));
+    let code = run_safe(cli, &mut out, &mut err);
+    // Nothing more can be done when the last bytes cannot be written.
+    let _ = (out.flush(), err.flush());
+    code
+}
+
+fn run_safe(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match dispatch(cli, out, err) {
         Ok(code) => code,
         // The reader went away (e.g. `| head`): stop quietly, like other command-line tools.
@@ -136,7 +148,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Aggregate(args) => aggregate::run(args, q, out, err),
         Command::Compare(args) => compare::run(args, q, out, err),
         Command::Report(args) => report::run(args, q, out, err),
-        Command::Encrypt(args) => encrypt::encrypt(args, out),
-        Command::Decrypt(args) => encrypt::decrypt(args, out),
+        Command::Encrypt(args) => encrypt::encrypt(args, out, err),
+        Command::Decrypt(args) => encrypt::decrypt(args, out, err),
     }
 }

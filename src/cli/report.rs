@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::compare::load_older;
+use super::outputs::{check_output, Kind};
 use super::passphrase::passphrase;
 use super::shared::{load_checked, load_clean};
 use crate::model::date::Date;
@@ -41,7 +42,11 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let bundle = load_clean(questionnaires)?;
-    let pass = passphrase(args.passphrase_file.as_deref())?;
+    let pass = passphrase(args.passphrase_file.as_deref(), err)?;
+    let inputs: Vec<PathBuf> = std::iter::once(args.file.clone())
+        .chain(args.compare.iter().cloned())
+        .collect();
+    check_output(&args.out, Kind::Pdf, &inputs)?;
     let a = load_checked(&bundle, &args.file, pass.as_ref(), err)?;
     let options = ReportOptions {
         lang: args.lang,
@@ -51,7 +56,8 @@ pub(super) fn run(
     let rendered = if args.compare.is_empty() {
         crate::report::render_report(&bundle, &a, &options)?
     } else {
-        let older = load_older(&bundle, &args.compare, err)?;
+        // The older visits are opened with the same passphrase.
+        let older = load_older(&bundle, &args.compare, pass.as_ref(), err)?;
         render_comparison(&bundle, &a, &older, &options)?
     };
     // The characters that cannot be shown are named before the file is written.

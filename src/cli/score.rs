@@ -38,7 +38,7 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let bundle = load_clean(questionnaires)?;
-    let pass = passphrase(args.passphrase_file.as_deref())?;
+    let pass = passphrase(args.passphrase_file.as_deref(), err)?;
     let a = load_checked(&bundle, &args.file, pass.as_ref(), err)?;
     let report = score(&bundle, &a);
     if args.json {

@@ -16,6 +16,7 @@ mod common;
 mod content;
 mod encryption;
 mod files;
+mod files_cli;
 mod formats;
 mod guide;
 mod kill;
