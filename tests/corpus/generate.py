@@ -67,7 +67,7 @@ Q("unknown-source-file.ron", sub(B, 'file: "001_1578f215ca40627e.txt"', 'file: "
 Q("empty-japanese-text.ron", sub(B, 'ja: "社内ルールと体制",', 'ja: "",'), "empty")
 Q("condition-unknown-question.ron", sub(B, 'question: "screen.partners"', 'question: "screen.nobody"'), "does not exist")
 Q("question-id-wrong-prefix.ron", sub(B, 'id: "rules.leadership"', 'id: "pc.leadership"'), "rules.")
-Q("negative-weight.ron", sub(B, "weight: 1.0,", "weight: -1.0,"), "positive")
+Q("negative-weight.ron", sub(B, "weight: 1.0,", "weight: -1.0,"), "outside")
 Q("question-weight-9.ron", sub(B, "weight: 3,", "weight: 9,"), "1–3")
 Q("empty-id.ron", sub(B, 'id: "rules",', 'id: "",'), "not valid")
 Q("no-questions.ron", B[: B.index("    questions: [")] + "    questions: [],\n)\n", "no questions")

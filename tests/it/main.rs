@@ -22,6 +22,7 @@ mod guide;
 mod kill;
 mod licenses;
 mod loader_errors;
+mod loader_safety;
 mod report;
 mod report_layout;
 mod report_teams;

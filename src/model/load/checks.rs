@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
+use super::cycles::condition_cycles;
 use super::parse::{Loader, Span, Spans};
+use super::{MAX_CHECKLIST_WEIGHT, MIN_CHECKLIST_WEIGHT};
 use crate::model::schema::{
     Advice, Bundle, Checklist, ChecklistKind, Condition, Contact, Question, SourceRef, SEED_FILES,
 };
@@ -14,7 +16,13 @@ use crate::model::text::Text;
 type Check = fn(&mut Loader, &Bundle, &Spans, &Known);
 
 /// Every check, in the order its problems are listed.
-const CHECKS: &[Check] = &[duplicate_ids, checklists, advice_entries, contacts];
+const CHECKS: &[Check] = &[
+    duplicate_ids,
+    checklists,
+    condition_cycles,
+    advice_entries,
+    contacts,
+];
 
 /// Runs every check of [`CHECKS`].
 pub(super) fn validate(loader: &mut Loader, bundle: &Bundle, spans: &Spans) {
@@ -229,12 +237,23 @@ fn checklist(loader: &mut Loader, known: &Known, span: Span, c: &Checklist) {
             "Use lower-case letters, digits and _ (e.g. rules)",
         );
     }
-    if !(c.weight.is_finite() && c.weight > 0.0) {
+    if !(MIN_CHECKLIST_WEIGHT..=MAX_CHECKLIST_WEIGHT).contains(&c.weight) {
         loader.report(
             span,
             &["weight:"],
-            format!("{what}: weight {} is not a positive number", c.weight),
-            "Use a weight such as 1.0",
+            format!(
+                "{what}: weight {} is outside {MIN_CHECKLIST_WEIGHT}–{MAX_CHECKLIST_WEIGHT}",
+                c.weight
+            ),
+            "Use a weight such as 1.0 (0.1 to 10; see docs/questionnaire-format.md)",
+        );
+    }
+    if c.kind == ChecklistKind::Quick && c.consult.is_none() {
+        loader.report(
+            span,
+            &["consult:"],
+            format!("{what}: a Quick checklist needs a consultation rule"),
+            "Add consult: Some((contacts: [...], advice: \"...\")): without it no desk is ever recommended",
         );
     }
     check_text(loader, span, &["title:"], &what, &c.title);

@@ -15,6 +15,7 @@
 //! the situation checklists.
 
 mod checks;
+mod cycles;
 mod parse;
 mod situations;
 
@@ -159,6 +160,12 @@ fn embedded_string_keys() -> &'static [String] {
     })
 }
 
+/// The smallest weight a checklist may have.
+pub const MIN_CHECKLIST_WEIGHT: f64 = 0.1;
+/// The largest weight a checklist may have (a larger one would let one checklist drown the
+/// others; an absurd one such as 1e308 would turn the total into NaN).
+pub const MAX_CHECKLIST_WEIGHT: f64 = 10.0;
+
 /// The most `.ron` files read from one questionnaire folder.
 pub const MAX_FOLDER_FILES: usize = 1000;
 /// The most bytes read from one questionnaire folder, all files together.
@@ -209,13 +216,24 @@ fn folder_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
     }
     for sub in ["checklists", "advice", "strings", "situations"] {
         if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
-            let mut names: Vec<String> = entries
+            let mut names: Vec<(String, bool)> = entries
                 .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".ron"))
+                .map(|e| {
+                    let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                    (e.file_name().to_string_lossy().into_owned(), is_dir)
+                })
                 .collect();
             names.sort();
-            rels.extend(names.into_iter().map(|n| format!("{sub}/{n}")));
+            for (n, is_dir) in names {
+                match not_read(&n, is_dir) {
+                    None => rels.push(format!("{sub}/{n}")),
+                    Some(why) => diagnostics.push(at_start(
+                        dir.join(sub).join(&n).display().to_string(),
+                        format!("mamori does not read this: {why}"),
+                        "Move it out of the questionnaire folder, or rename it to NAME.ron directly in this folder; mamori check lists every such entry so that nothing a trainer added is silently ignored",
+                    )),
+                }
+            }
         }
     }
     if let Ok(entries) = std::fs::read_dir(dir) {
@@ -245,6 +263,21 @@ fn folder_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
         rels.truncate(MAX_FOLDER_FILES);
     }
     rels
+}
+
+/// Why an entry of a content subfolder is not read, or `None` for a `*.ron` file.
+fn not_read(name: &str, is_dir: bool) -> Option<&'static str> {
+    if is_dir {
+        Some("it is a subfolder, and only the files directly in this folder are read")
+    } else if name.ends_with(".ron") {
+        None
+    } else if name.to_lowercase().ends_with(".ron") {
+        Some("the name must end in .ron in lower case")
+    } else if name.ends_with(".swp") || name.ends_with('~') || name.starts_with(".#") {
+        Some("it looks like an editor's backup or swap file")
+    } else {
+        Some("only NAME.ron files are read here")
+    }
 }
 
 /// Reads the files as `(relative path, shown name, bytes)`, up to [`MAX_FOLDER_BYTES`].
