@@ -569,10 +569,9 @@ fn question_ui(app: &mut MamoriApp, ui: &mut Ui, id: &str) {
         ui.label(q.help.get(lang));
         ui.label(
             RichText::new(format!(
-                "{}: {} — {}",
+                "{}: {}",
                 tr(b, lang, "ui.source"),
-                q.source.file,
-                q.source.heading
+                b.source_line(&q.source, lang)
             ))
             .weak()
             .small(),
@@ -1003,10 +1002,9 @@ fn cases_ui(app: &mut MamoriApp, ui: &mut Ui, selected: Option<&str>) {
     }
     ui.label(
         RichText::new(format!(
-            "{}: {} — {}",
+            "{}: {}",
             tr(b, lang, "ui.source"),
-            adv.source.file,
-            adv.source.heading
+            b.source_line(&adv.source, lang)
         ))
         .weak()
         .small(),
@@ -1027,6 +1025,7 @@ fn contacts_ui(app: &mut MamoriApp, ui: &mut Ui) {
                     .size(theme::ANSWER_SIZE),
             );
             ui.label(c.organisation.get(lang));
+            ui.label(RichText::new(c.as_of.get(lang)).italics());
             if let Some(p) = c.phone_display(lang) {
                 ui.label(format!("{}: {p}", tr(b, lang, "ui.phone")));
             }
@@ -1045,10 +1044,9 @@ fn contacts_ui(app: &mut MamoriApp, ui: &mut Ui) {
             }
             ui.label(
                 RichText::new(format!(
-                    "{}: {} ({})",
+                    "{}: {}",
                     tr(b, lang, "ui.source"),
-                    c.source.file,
-                    c.source_date
+                    b.source_line(&c.source, lang)
                 ))
                 .weak()
                 .small(),

@@ -405,10 +405,9 @@ pub(super) fn inventory_ui(app: &mut MamoriApp, ui: &mut Ui) {
         });
         ui.label(
             RichText::new(format!(
-                "{}: {} — {}",
+                "{}: {}",
                 tr(b, lang, "ui.source"),
-                s.source.file,
-                s.source.heading
+                b.source_line(&s.source, lang)
             ))
             .weak()
             .small(),

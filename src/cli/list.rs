@@ -58,7 +58,7 @@ fn list_json(b: &Bundle, lang: Lang) -> Value {
                 "legal": q.legal.iter().map(|l| l.code()).collect::<Vec<_>>(),
                 "advice": q.advice,
                 "contacts": q.contacts,
-                "source": { "file": q.source.file, "heading": q.source.heading },
+                "source": { "title": b.source_title(&q.source.file, lang), "heading": q.source.heading },
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "advice": b.advice.iter().map(|a| json!({

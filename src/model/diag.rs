@@ -127,9 +127,12 @@ pub fn from_ron_error(
     // characters of a last line that has no line end (every editor and mamori end a file
     // with one).
     let rest = &slice[offset.min(slice.len())..];
-    let at_end = only_trivia(rest)
-        || (!rest.contains('\n') && !src.ends_with('\n') && rest.chars().count() <= 40);
     use ron::error::Error as E;
+    // A string still open where a file without its final line end stops is cut off too.
+    let open_string = matches!(err.code, E::ExpectedStringEnd) && !src.ends_with('\n');
+    let at_end = only_trivia(rest)
+        || open_string
+        || (!rest.contains('\n') && !src.ends_with('\n') && rest.chars().count() <= 40);
     let hint = match &err.code {
         E::NoSuchStructField { .. } => {
             format!("Remove this field or correct its spelling (see {doc})")

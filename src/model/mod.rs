@@ -16,6 +16,7 @@ pub mod open_close;
 pub mod schema;
 pub mod scoring;
 pub mod situation;
+pub mod sources;
 pub mod text;
 
 pub mod aggregate;

@@ -362,6 +362,9 @@ pub struct Contact {
     pub source: SourceRef,
     /// The source document's date, as printed.
     pub source_date: String,
+    /// The date its details were taken from, in words users read: 「2019年のINPITリーフレットによる」
+    /// (the loader checks that it names `source_date`'s year).
+    pub as_of: Text,
     /// A remark, e.g. where two documents disagree.
     pub note: Option<Text>,
 }
@@ -401,6 +404,8 @@ pub struct Bundle {
     pub advice: Vec<Advice>,
     /// Consultation desks.
     pub contacts: Vec<Contact>,
+    /// The seed documents by title (`sources.ron`).
+    pub sources: Vec<super::sources::Source>,
     /// UI strings by key.
     pub strings: BTreeMap<String, Text>,
     /// Situation checklists (場面別チェック), sorted by `order`.

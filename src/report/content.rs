@@ -579,25 +579,17 @@ fn cases(l: &mut Layout, w: &Words, r: &ScoreReport) {
     }
 }
 
+/// The document's title from `sources.ron`, never its file name.
 fn source_title(w: &Words, file: &str) -> String {
-    let key = match SEED_FILES.iter().position(|f| *f == file) {
-        Some(0) => "report.source.000",
-        Some(1) => "report.source.001",
-        Some(2) => "report.source.002",
-        Some(3) => "report.source.003",
-        Some(4) => "report.source.004",
-        _ => return file.to_string(),
-    };
-    w.s(key).to_string()
+    w.bundle.source_title(file, w.lang)
 }
 
-/// "Source: title (file)" — the heading only in Japanese, as it stands in the document.
+/// "Source: title「heading」" — the heading only in Japanese, as it stands in the document.
 fn source_line(w: &Words, file: &str, heading: Option<&str>) -> String {
     let mut s = w.kv("report.source", &source_title(w, file));
     if let (Lang::Ja, Some(h)) = (w.lang, heading) {
         s.push_str(&format!("「{h}」"));
     }
-    s.push_str(&format!(" ({file})"));
     s
 }
 
@@ -641,13 +633,7 @@ fn desk(l: &mut Layout, w: &Words, d: &crate::model::schema::Contact, recommende
         indent,
     );
     l.paragraph_indented(
-        &format!(
-            "{}{}{} / {}",
-            w.s("report.desks.date"),
-            w.colon(),
-            d.source_date,
-            source_title(w, &d.source.file)
-        ),
+        &w.kv("report.desks.date", d.as_of.get(w.lang)),
         style,
         indent,
     );
@@ -678,7 +664,7 @@ fn sources(l: &mut Layout, w: &Words, r: &ScoreReport) {
     let items: Vec<String> = SEED_FILES
         .iter()
         .filter(|f| cited.contains(f))
-        .map(|f| format!("{} ({f})", source_title(w, f)))
+        .map(|f| source_title(w, f))
         .collect();
     l.bullets(&items, TextStyle::BODY);
     l.paragraph(w.s("report.disclaimer"), TextStyle::STRONG);

@@ -406,3 +406,41 @@ fn a_check_can_be_started_and_answered_with_the_keyboard_alone() {
     h.run();
     assert_eq!(h.state().screen, Screen::Results);
 }
+
+#[test]
+fn pages_cite_documents_by_title_and_desks_show_their_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = load_embedded().bundle;
+    for lang in Lang::ALL {
+        let prefs = Prefs {
+            lang,
+            ..Prefs::default()
+        };
+        let mut h = harness(dir.path(), prefs);
+        h.state_mut().send(Command::OpenExample(0));
+        h.run();
+        let pages = [
+            (
+                Screen::Question("quick.rules".into()),
+                "001_1578f215ca40627e.txt",
+            ),
+            (
+                Screen::Cases(Some("case01".into())),
+                "000_2e82ae27a30af10f.txt",
+            ),
+            (Screen::Contacts, "003_311f4a32c2067400.txt"),
+        ];
+        for (screen, cited) in pages {
+            h.state_mut().send(Command::Go(screen.clone()));
+            h.run();
+            let title = b.source_title(cited, lang);
+            assert!(has_text(&h, &title), "{screen:?} {lang:?}: {title}");
+            for f in mamori::model::schema::SEED_FILES {
+                assert!(!has_text(&h, &f[4..20]), "{screen:?} {lang:?}: {f}");
+            }
+        }
+        for c in &b.contacts {
+            assert!(has_text(&h, c.as_of.get(lang)), "{lang:?}: {}", c.id);
+        }
+    }
+}

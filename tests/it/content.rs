@@ -507,3 +507,34 @@ fn the_topics_the_sources_cover_have_their_questions() {
             .any(|a| a.contacts.iter().any(|c| c == "jetro_china"));
     assert!(jetro_linked, "jetro_china is linked from nothing");
 }
+
+/// A seed file name or its hex part, if `text` contains one.
+fn seed_id_in(text: &str) -> Option<&'static str> {
+    mamori::model::schema::SEED_FILES
+        .into_iter()
+        .find(|f| text.contains(f) || text.contains(&f[4..20]))
+}
+
+#[test]
+fn score_and_list_output_name_documents_by_title_never_by_file() {
+    let kohazeya = common::root().join("examples/workshop/kohazeya.ron");
+    let k = common::p(&kohazeya);
+    for args in [
+        vec!["score", k],
+        vec!["score", k, "--lang", "en"],
+        vec!["score", k, "--json"],
+        vec!["score", k, "--json", "--lang", "en"],
+        vec!["list"],
+        vec!["list", "--json"],
+    ] {
+        let out = common::mamori(&args);
+        assert!(out.status.success(), "{args:?}: {}", common::stderr(&out));
+        let text = common::stdout(&out);
+        assert_eq!(seed_id_in(&text), None, "{args:?}");
+    }
+    let list = common::stdout(&common::mamori(&["list", "--json"]));
+    assert!(
+        list.contains("INPIT『営業秘密110番』リーフレット(2019年)"),
+        "titles are shown"
+    );
+}

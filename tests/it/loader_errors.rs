@@ -198,3 +198,49 @@ fn one_file_can_be_swapped_into_the_built_in_folder() {
     assert!(d.line > 1, "{d}");
     assert!(!out.bundle.checklists.iter().any(|c| c.id == "rules"));
 }
+
+#[test]
+fn a_cited_document_without_a_title_in_sources_ron() {
+    let entry = "    Source(\n        file: \"001_1578f215ca40627e.txt\",";
+    let (_d, out) = load_mutated(&[(
+        "sources.ron",
+        entry,
+        "    Source(\n        file: \"002_70f7e44975e983c5.txt\",",
+    )]);
+    let msgs: Vec<String> = out.diagnostics.iter().map(|d| d.to_string()).collect();
+    // The duplicate entry, and every item citing the leaflet, each at its own line.
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("sources.ron:") && m.contains("described twice")),
+        "{msgs:#?}"
+    );
+    let missing: Vec<&Diagnostic> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("has no entry in sources.ron"))
+        .collect();
+    assert!(!missing.is_empty(), "{msgs:#?}");
+    assert!(missing.iter().all(|d| d.line > 1), "{msgs:#?}");
+}
+
+#[test]
+fn a_folder_without_sources_ron() {
+    let dir = mini_dir();
+    std::fs::remove_file(dir.path().join("sources.ron")).unwrap();
+    let out = load_dir(dir.path());
+    let d = only(&out.diagnostics);
+    assert!(d.message.contains("no sources.ron"), "{d}");
+}
+
+#[test]
+fn a_desk_whose_date_is_not_shown() {
+    let (_d, out) = load_mutated(&[(
+        "contacts.ron",
+        "as_of: (ja: \"2020年の資料による\",",
+        "as_of: (ja: \"資料による\",",
+    )]);
+    let d = only(&out.diagnostics);
+    assert!(d.file.ends_with("contacts.ron"), "{d}");
+    assert!(d.message.contains("2020"), "{d}");
+    assert!(d.line > 1 && d.col > 1, "{d}");
+}

@@ -453,3 +453,29 @@ fn every_report_string_used_in_the_code_exists_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn the_report_names_sources_and_desk_dates_but_never_a_seed_file() {
+    let b = bundle();
+    let a = kohazeya();
+    for lang in Lang::ALL {
+        let p = Parsed::new(&render(&b, &a, &opts(lang, false)).unwrap());
+        let flat = p.flat();
+        for f in mamori::model::schema::SEED_FILES {
+            assert!(
+                !flat.contains(f) && !flat.contains(&f[4..20]),
+                "{lang:?}: {f}"
+            );
+        }
+        let leaflet = b.source_title("001_1578f215ca40627e.txt", lang);
+        assert!(p.has(&leaflet), "{lang:?}: {leaflet}");
+        for c in &b.contacts {
+            assert!(
+                p.has(c.as_of.get(lang)),
+                "{lang:?}: {} {}",
+                c.id,
+                c.as_of.get(lang)
+            );
+        }
+    }
+}

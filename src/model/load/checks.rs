@@ -462,7 +462,24 @@ fn contact(loader: &mut Loader, _: &Known, span: Span, c: &Contact) {
             "Give the source document's date, e.g. \"2020\"",
         );
     }
+    check_as_of(loader, span, &what, c);
     check_source(loader, span, &what, &c.source);
+}
+
+/// A contact's `as_of` is filled in and names the year of its `source_date`, so users see how
+/// old the details are.
+fn check_as_of(loader: &mut Loader, span: Span, what: &str, c: &Contact) {
+    check_text(loader, span, &["as_of:"], what, &c.as_of);
+    let year: String = c.source_date.chars().take(4).collect();
+    let is_year = year.len() == 4 && year.chars().all(|ch| ch.is_ascii_digit());
+    if is_year && !(c.as_of.ja.contains(&year) && c.as_of.en.contains(&year)) {
+        loader.report(
+            span,
+            &["as_of:"],
+            format!("{what}: as_of does not name the year {year} of its source_date"),
+            "Write the date the details come from in both languages, e.g. as_of: (ja: \"2019年のINPITリーフレットによる\", en: \"as given in INPIT's 2019 leaflet\")",
+        );
+    }
 }
 
 /// A contact has a well-formed phone number and extension, and some way to reach it.
@@ -532,6 +549,15 @@ pub(super) fn check_source(loader: &mut Loader, span: Span, what: &str, s: &Sour
                 s.file
             ),
             &format!("Use one of: {}", SEED_FILES.join(", ")),
+        );
+    }
+    let listed = loader.source_files.as_ref();
+    if SEED_FILES.contains(&s.file.as_str()) && listed.is_some_and(|l| !l.contains(&s.file)) {
+        loader.report(
+            span,
+            &["source:", "file:"],
+            format!("{what}: source file '{}' has no entry in sources.ron", s.file),
+            "Add a Source entry for it to sources.ron (publisher, title, kind, year), so users see its title",
         );
     }
     if s.heading.trim().is_empty() {

@@ -18,6 +18,7 @@ mod checks;
 mod cycles;
 mod parse;
 mod situations;
+mod sources;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -190,7 +191,7 @@ pub fn load_dir(dir: &Path) -> LoadOutcome {
         diagnostics.push(at_start(
             dir.display().to_string(),
             "this is not a folder that can be read".into(),
-            "Name a folder laid out like questionnaires/ (questionnaire.ron, strings.ron, contacts.ron, checklists/, advice/)",
+            "Name a folder laid out like questionnaires/ (questionnaire.ron, strings.ron, contacts.ron, sources.ron, checklists/, advice/)",
         ));
         return LoadOutcome {
             bundle: Bundle::default(),
@@ -209,7 +210,12 @@ pub fn load_dir(dir: &Path) -> LoadOutcome {
 /// [`MAX_FOLDER_FILES`]); stray top-level `.ron` files are reported.
 fn folder_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
     let mut rels: Vec<String> = Vec::new();
-    for top in ["questionnaire.ron", "strings.ron", "contacts.ron"] {
+    for top in [
+        "questionnaire.ron",
+        "strings.ron",
+        "contacts.ron",
+        "sources.ron",
+    ] {
         if dir.join(top).exists() {
             rels.push(top.to_string());
         }
@@ -247,7 +253,7 @@ fn folder_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
             diagnostics.push(at_start(
                 dir.join(&n).display().to_string(),
                 "mamori does not read this file".into(),
-                "Put a checklist under checklists/ and advice under advice/; the top level holds only questionnaire.ron, strings.ron and contacts.ron",
+                "Put a checklist under checklists/ and advice under advice/; the top level holds only questionnaire.ron, strings.ron, contacts.ron and sources.ron",
             ));
         }
     }

@@ -51,6 +51,9 @@ pub(super) struct Loader {
     pub(super) diags: Vec<Diagnostic>,
     /// Ids of items that failed to parse: links to them are not reported again.
     pub(super) broken_ids: HashSet<String>,
+    /// The seed files `sources.ron` describes; `None` when it did not load (then citations are
+    /// not checked against it, its own error being reported already).
+    pub(super) source_files: Option<HashSet<String>>,
 }
 
 impl Loader {
@@ -59,6 +62,7 @@ impl Loader {
             files: Vec::new(),
             diags: Vec::new(),
             broken_ids: HashSet::new(),
+            source_files: None,
         }
     }
 
@@ -125,7 +129,7 @@ impl Loader {
     }
 
     /// Parses a file holding a list, returning the byte ranges of its elements.
-    fn list_ranges(&mut self, file: usize) -> Option<Vec<(usize, usize)>> {
+    pub(super) fn list_ranges(&mut self, file: usize) -> Option<Vec<(usize, usize)>> {
         let text = &self.files[file].text;
         match options().from_str::<Vec<&RawValue>>(text) {
             Ok(raws) => Some(raws.iter().map(|r| range_of(text, r)).collect()),
@@ -238,12 +242,15 @@ pub(super) fn load_files(files: Vec<(String, String, Vec<u8>)>, prefix: &str) ->
         advice: Vec::new(),
         contacts: Vec::new(),
     };
+    let sources_file = f.find("sources.ron");
+    let source_spans = super::sources::parse(&mut f.loader, sources_file, &mut bundle);
     contacts(&mut f, &mut bundle, &mut spans);
     advice(&mut f, prefix, &mut bundle, &mut spans);
     checklists(&mut f, prefix, &mut bundle, &mut spans);
     let situation_spans = situations::parse(&mut f.loader, &f.rel, &mut bundle);
     validate(&mut f.loader, &bundle, &spans);
     situations::validate(&mut f.loader, &mut bundle, &situation_spans);
+    super::sources::validate(&mut f.loader, &bundle, &source_spans);
     sort(&mut bundle);
     LoadOutcome {
         bundle,
@@ -252,7 +259,12 @@ pub(super) fn load_files(files: Vec<(String, String, Vec<u8>)>, prefix: &str) ->
 }
 
 fn required_files(f: &mut Files, prefix: &str) {
-    for required in ["questionnaire.ron", "strings.ron", "contacts.ron"] {
+    for required in [
+        "questionnaire.ron",
+        "strings.ron",
+        "contacts.ron",
+        "sources.ron",
+    ] {
         let reported = f.loader.diags.iter().any(|d| d.file.ends_with(required));
         if f.find(required).is_none() && !reported {
             f.missing(
