@@ -476,7 +476,10 @@ fn overview_ui(app: &mut MamoriApp, ui: &mut Ui) {
             {
                 ui.label(
                     RichText::new(tr(b, lang, "ui.suggested"))
-                        .color(theme::band_color(Some(Band::ActionNeeded)))
+                        .color(theme::band_text(
+                            Some(Band::ActionNeeded),
+                            ui.visuals().dark_mode,
+                        ))
                         .strong(),
                 );
             }
@@ -625,12 +628,15 @@ fn question_ui(app: &mut MamoriApp, ui: &mut Ui, id: &str) {
     if doc.assessment.mode == Mode::Adviser {
         ui.add_space(theme::ITEM_GAP);
         egui::Frame::group(ui.style())
-            .stroke(egui::Stroke::new(2.0, theme::PRIVATE))
+            .stroke(egui::Stroke::new(
+                2.0,
+                theme::private_color(ui.visuals().dark_mode),
+            ))
             .show(ui, |ui| {
                 let l = ui.label(
                     RichText::new(tr(b, lang, "ui.adviser_note"))
                         .strong()
-                        .color(theme::PRIVATE),
+                        .color(theme::private_color(ui.visuals().dark_mode)),
                 );
                 let note = doc
                     .assessment
@@ -748,7 +754,7 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
             RichText::new(band_words(r.band()))
                 .size(theme::SCORE_SIZE)
                 .strong()
-                .color(theme::band_color(r.band())),
+                .color(theme::band_text(r.band(), ui.visuals().dark_mode)),
         );
     });
     ui.label(
@@ -843,7 +849,7 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
                 ui.label(
                     RichText::new(format!("[{}]", b.s(&f.severity.string_key(), lang)))
                         .strong()
-                        .color(theme::severity_color(f.severity)),
+                        .color(theme::severity_color(f.severity, ui.visuals().dark_mode)),
                 );
                 ui.label(RichText::new(q.text.get(lang)).strong());
             });
@@ -932,12 +938,15 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
     if a.mode == Mode::Adviser && !app.presentation {
         ui.add_space(theme::SECTION_GAP);
         egui::Frame::group(ui.style())
-            .stroke(egui::Stroke::new(2.0, theme::PRIVATE))
+            .stroke(egui::Stroke::new(
+                2.0,
+                theme::private_color(ui.visuals().dark_mode),
+            ))
             .show(ui, |ui| {
                 ui.label(
                     RichText::new(tr(b, lang, "ui.adviser_general"))
                         .strong()
-                        .color(theme::PRIVATE),
+                        .color(theme::private_color(ui.visuals().dark_mode)),
                 );
                 if let Some(doc) = app.doc.as_mut() {
                     let l = ui.label(tr(b, lang, "ui.note"));

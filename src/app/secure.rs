@@ -299,7 +299,7 @@ pub fn pass_prompt_ui(app: &mut MamoriApp, ui: &mut Ui) {
             ui.label(
                 egui::RichText::new(format!("※ {e}"))
                     .strong()
-                    .color(theme::PRIVATE),
+                    .color(theme::private_color(ui.visuals().dark_mode)),
             );
         }
         ui.horizontal(|ui| {

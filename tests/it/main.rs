@@ -14,6 +14,7 @@ mod cli;
 mod cli_teams;
 mod common;
 mod content;
+mod contrast;
 mod encryption;
 mod files;
 mod files_cli;
