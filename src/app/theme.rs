@@ -29,11 +29,28 @@ pub const TEXT_SCALE_RANGE: std::ops::RangeInclusive<f32> = 1.0..=2.0;
 
 /// Registers the Japanese font first in both families, so no text is drawn as tofu.
 pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions(false));
+}
+
+/// The app's fonts: BIZ UDPGothic first in both families, then egui's defaults.
+///
+/// With `hinting` false the font is drawn from its outlines as they are. BIZ UDPGothic's
+/// TrueType instructions snap thin horizontal strokes to the pixel grid, and at 100 % text
+/// size they collapse the en dash of 「1–4」「8:30–17:15」 to nothing (tests/it/glyphs.rs).
+pub fn font_definitions(hinting: bool) -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    fonts.font_data.insert(
-        "biz_udp_gothic".to_owned(),
-        Arc::new(FontData::from_static(JAPANESE_FONT)),
-    );
+    let data = FontData::from_static(JAPANESE_FONT);
+    let data = if hinting {
+        data
+    } else {
+        data.tweak(egui::FontTweak {
+            hinting: Some(false),
+            ..Default::default()
+        })
+    };
+    fonts
+        .font_data
+        .insert("biz_udp_gothic".to_owned(), Arc::new(data));
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts
             .families
@@ -41,7 +58,7 @@ pub fn install_fonts(ctx: &egui::Context) {
             .or_default()
             .insert(0, "biz_udp_gothic".to_owned());
     }
-    ctx.set_fonts(fonts);
+    fonts
 }
 
 /// The text and background colours of one mode (light or dark). Every text colour here has a

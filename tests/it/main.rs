@@ -19,6 +19,7 @@ mod encryption;
 mod files;
 mod files_cli;
 mod formats;
+mod glyphs;
 mod guide;
 mod kill;
 mod licenses;
