@@ -273,6 +273,8 @@ pub struct MamoriApp {
     pub form: NewForm,
     /// An error to show (what, where, what to do).
     pub error: Option<String>,
+    /// The technical detail of the error, shown behind 「詳細」 (Details).
+    pub error_detail: Option<String>,
     /// A short confirmation, e.g. where a file was saved.
     pub notice: Option<String>,
     /// Projector view.
@@ -315,6 +317,7 @@ impl MamoriApp {
             screen: Screen::Start,
             form: NewForm::default(),
             error: None,
+            error_detail: None,
             notice: None,
             presentation: false,
             data_dir,
@@ -623,7 +626,10 @@ impl MamoriApp {
                     self.screen = Screen::Results;
                 }
             }
-            Command::DismissError => self.error = None,
+            Command::DismissError => {
+                self.error = None;
+                self.error_detail = None;
+            }
             Command::Edited => self.save_due = Some(Instant::now() + SAVE_DELAY),
             c @ (Command::AddInventoryRow(_)
             | Command::RemoveInventoryRow(_)
@@ -685,7 +691,7 @@ impl MamoriApp {
         self.saver.wait();
         let Some(doc) = &mut self.doc else { return };
         if let Err(e) = doc.assessment.save_encrypted(&path, &pass) {
-            self.error = Some(e.to_string());
+            self.show_file_error(&path, &e, "");
             return;
         }
         let old = std::mem::replace(&mut doc.path, path.clone());
@@ -841,6 +847,33 @@ impl MamoriApp {
         }
     }
 
+    /// Shows a file error in the user's language: what happened, which file, what to do and
+    /// `after` (e.g. that the open check stays open); the technical text goes behind 「詳細」.
+    pub fn show_file_error(
+        &mut self,
+        path: &Path,
+        e: &crate::model::assessment::AssessmentError,
+        after: &str,
+    ) {
+        let kind = e.kind().key();
+        let place = match e.line_col() {
+            Some((line, col)) => format!("{}:{line}:{col}", path.display()),
+            None => path.display().to_string(),
+        };
+        let mut message = format!(
+            "{}\n{}: {place}\n\n{}",
+            self.t(&format!("ui.error_kind_{kind}")),
+            self.t("ui.error_where"),
+            self.t(&format!("ui.error_todo_{kind}")),
+        );
+        if !after.is_empty() {
+            message.push_str("\n\n");
+            message.push_str(self.t(after));
+        }
+        self.error = Some(message);
+        self.error_detail = Some(e.to_string());
+    }
+
     /// Opens an assessment file; on any problem, shows the error and keeps the open one.
     /// An encrypted file asks for its passphrase first.
     pub fn open(&mut self, path: &Path) {
@@ -891,7 +924,7 @@ impl MamoriApp {
                 } else {
                     "ui.error_not_opened"
                 };
-                self.error = Some(format!("{e}\n\n{}", self.t(kept)));
+                self.show_file_error(path, &e, kept);
             }
         }
     }
@@ -930,7 +963,7 @@ impl MamoriApp {
                 self.remember_open();
                 self.notice = Some(format!("{}: {}", self.t("ui.saved_to"), path.display()));
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.show_file_error(&path, &e, ""),
         }
     }
 
@@ -943,7 +976,8 @@ impl MamoriApp {
                 return;
             }
             if let Err(e) = doc.assessment.save(&doc.path) {
-                self.error = Some(format!("{e}\n\n{}", self.t("ui.error_unsaved")));
+                let path = doc.path.clone();
+                self.show_file_error(&path, &e, "ui.error_unsaved");
             }
         }
     }

@@ -172,6 +172,10 @@ fn error_ui(app: &mut MamoriApp, ui: &mut Ui) {
         ui.set_max_width(560.0);
         ui.heading(title);
         ui.label(message);
+        if let Some(detail) = &app.error_detail {
+            ui.add_space(theme::ITEM_GAP);
+            ui.collapsing(tr(b, lang, "ui.error_detail"), |ui| ui.label(detail));
+        }
         ui.add_space(theme::ITEM_GAP);
         let r = ui.button(close);
         r.request_focus();

@@ -165,7 +165,7 @@ pub(super) fn apply(app: &mut MamoriApp, c: Command) {
             let pass = app.doc.as_ref().and_then(|d| d.passphrase.clone());
             match Assessment::load_with(&path, pass.as_ref()) {
                 Ok(a) => app.teams.older.push((path, a)),
-                Err(e) => app.error = Some(format!("{e}\n\n{}", app.t("ui.error_kept"))),
+                Err(e) => app.show_file_error(&path, &e, "ui.error_kept"),
             }
         }
         Command::CompareRemove(i) if i < app.teams.older.len() => {

@@ -286,6 +286,94 @@ pub enum AssessmentError {
     },
 }
 
+/// What kind of problem an [`AssessmentError`] is, for a message in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The file does not exist.
+    NotFound,
+    /// The system refused access to the file or its folder.
+    NoPermission,
+    /// Any other problem of reading or writing.
+    Io,
+    /// The file would be larger than mamori reads.
+    TooLarge,
+    /// Another mamori is writing the file.
+    InUse,
+    /// The content is not a mamori assessment (or is damaged).
+    NotAssessment,
+    /// Written by a newer mamori.
+    TooNew,
+    /// The file is encrypted and needs its passphrase.
+    Encrypted,
+    /// The passphrase does not open the file.
+    WrongPassphrase,
+    /// The encrypted file is damaged or of a kind mamori does not read.
+    CryptFailed,
+}
+
+impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ErrorKind; 10] = [
+        Self::NotFound,
+        Self::NoPermission,
+        Self::Io,
+        Self::TooLarge,
+        Self::InUse,
+        Self::NotAssessment,
+        Self::TooNew,
+        Self::Encrypted,
+        Self::WrongPassphrase,
+        Self::CryptFailed,
+    ];
+
+    /// The stable name used in string keys (`ui.error_kind.NAME.what`, `….todo`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NotFound => "not_found",
+            Self::NoPermission => "no_permission",
+            Self::Io => "io",
+            Self::TooLarge => "too_large",
+            Self::InUse => "in_use",
+            Self::NotAssessment => "not_assessment",
+            Self::TooNew => "too_new",
+            Self::Encrypted => "encrypted",
+            Self::WrongPassphrase => "wrong_passphrase",
+            Self::CryptFailed => "crypt_failed",
+        }
+    }
+}
+
+impl AssessmentError {
+    /// The line and column of the problem in the file, when the content is at fault.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        match self {
+            Self::Invalid(d) => Some((d.line, d.col)),
+            _ => None,
+        }
+    }
+
+    /// What kind of problem this is.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Io { error, .. } => match error.kind() {
+                std::io::ErrorKind::NotFound => ErrorKind::NotFound,
+                std::io::ErrorKind::PermissionDenied => ErrorKind::NoPermission,
+                _ => ErrorKind::Io,
+            },
+            Self::TooLarge { .. } => ErrorKind::TooLarge,
+            Self::Lock(_) => ErrorKind::InUse,
+            Self::Invalid(_) => ErrorKind::NotAssessment,
+            Self::TooNew { .. } => ErrorKind::TooNew,
+            Self::Encrypted { .. } => ErrorKind::Encrypted,
+            Self::Crypt {
+                reason: super::crypt::CryptError::WrongPassphrase,
+                ..
+            } => ErrorKind::WrongPassphrase,
+            Self::Crypt { .. } => ErrorKind::CryptFailed,
+        }
+    }
+}
+
 /// Deserializes a map keyed by question id, refusing an id that appears twice: keeping only
 /// one of the two would silently lose an answer or a note.
 pub(crate) fn unique_keys<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>

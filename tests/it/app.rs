@@ -185,7 +185,8 @@ fn a_broken_file_shows_an_error_and_keeps_the_open_assessment() {
     std::fs::write(&broken, b"%PDF-1.7\n\xff\xfe junk").unwrap();
     h.state_mut().send(Command::Open(broken.clone()));
     h.run();
-    assert!(h.state().error.as_ref().unwrap().contains("UTF-8"));
+    let detail = h.state().error_detail.clone().unwrap();
+    assert!(detail.contains("UTF-8"), "{detail}");
 }
 
 #[test]
@@ -441,6 +442,56 @@ fn pages_cite_documents_by_title_and_desks_show_their_date() {
         }
         for c in &b.contacts {
             assert!(has_text(&h, c.as_of.get(lang)), "{lang:?}: {}", c.id);
+        }
+    }
+}
+
+#[test]
+fn a_missing_file_is_explained_in_the_users_language_with_the_detail_behind_a_toggle() {
+    for lang in [Lang::Ja, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let prefs = Prefs {
+            lang,
+            ..Prefs::default()
+        };
+        let mut h = harness(dir.path(), prefs);
+        let missing = dir.path().join("ない.ron");
+        h.state_mut().send(Command::Open(missing.clone()));
+        h.run();
+        let err = h.state().error.clone().expect("an error is shown");
+        // What happened, where, what to do — and no OS jargon.
+        assert!(err.contains(&s(&h, "ui.error_kind_not_found")), "{err}");
+        assert!(err.contains(&s(&h, "ui.error_todo_not_found")), "{err}");
+        assert!(err.contains("ない.ron"), "{err}");
+        assert!(!err.contains("os error"), "{err}");
+        assert!(!has_text(&h, "os error"), "the detail is folded away");
+        // 「詳細」 shows the technical text.
+        let details = s(&h, "ui.error_detail");
+        h.get_by_label(&details).click();
+        h.run();
+        assert!(has_text(&h, "os error 2"), "the detail opens");
+        assert!(h
+            .state()
+            .error_detail
+            .as_ref()
+            .unwrap()
+            .contains("os error 2"));
+        let close = s(&h, "ui.close");
+        click(&mut h, &close);
+        assert!(h.state().error.is_none() && h.state().error_detail.is_none());
+    }
+}
+
+#[test]
+fn every_error_kind_has_its_words_in_both_languages() {
+    let b = load_embedded().bundle;
+    for kind in mamori::model::assessment::ErrorKind::ALL {
+        for part in ["kind", "todo"] {
+            let key = format!("ui.error_{part}_{}", kind.key());
+            for lang in [Lang::Ja, Lang::En] {
+                let text = b.s(&key, lang);
+                assert!(!text.is_empty() && text != key, "{key} missing in {lang:?}");
+            }
         }
     }
 }

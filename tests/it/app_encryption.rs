@@ -187,7 +187,7 @@ fn opening_an_encrypted_file_asks_its_passphrase_and_refuses_a_wrong_one() {
     h.run();
     type_into(&mut h, "ui.passphrase", PASS);
     click(&mut h, &open);
-    let err = h.state().error.clone().unwrap_or_default();
+    let err = h.state().error_detail.clone().unwrap_or_default();
     assert!(err.contains("damaged"), "{err}");
     assert_eq!(h.state().doc.as_ref().unwrap().path, file);
     assert_eq!(std::fs::read(&damaged).unwrap(), bytes);

@@ -352,7 +352,8 @@ fn app_open_shows_every_error_in_the_window_and_keeps_the_open_check() {
         }
         assert_eq!(doc.path, current, "{}", case.file);
         assert_eq!(doc.assessment.company.name, "株式会社いま開いている");
-        let message = h.state().error.clone().unwrap_or_default();
+        // The technical detail (behind 「詳細」) names the problem.
+        let message = h.state().error_detail.clone().unwrap_or_default();
         assert!(contains(case, &message), "{}: {message}", case.file);
         // Shown in the window: the file's name and the reassurance.
         assert!(
