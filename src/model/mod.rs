@@ -13,6 +13,7 @@ pub mod load;
 pub mod lock;
 pub mod migrate;
 pub mod open_close;
+pub mod region;
 pub mod schema;
 pub mod scoring;
 pub mod situation;

@@ -287,6 +287,14 @@ pub struct Question {
     /// detailed checklists only).
     #[serde(default)]
     pub opens_inventory: bool,
+    /// The first step for a weak answer to this question, concrete enough to do this week
+    /// (optional; without it the linked case's first step is shown).
+    #[serde(default)]
+    pub first_step: Option<Text>,
+    /// How to find out the answer when it is "don't know": who to ask, what to look at
+    /// (optional; without it the checklist's, else a general one).
+    #[serde(default)]
+    pub find_out: Option<Text>,
 }
 
 /// One checklist: a titled group of questions.
@@ -309,6 +317,10 @@ pub struct Checklist {
     pub applies_if: Option<Condition>,
     /// The quick check's consultation rule.
     pub consult: Option<ConsultRule>,
+    /// How to find out a "don't know" answer to its questions when a question has no
+    /// `find_out` of its own (optional).
+    #[serde(default)]
+    pub find_out: Option<Text>,
     /// The questions.
     pub questions: Vec<Question>,
 }
@@ -329,18 +341,48 @@ pub struct Advice {
     pub actions: Vec<Text>,
     /// The first thing to do.
     pub first_step: Text,
+    /// What to do, as an instruction, when weak answers are grouped under this entry in the
+    /// action plan (optional; without it the title is used).
+    #[serde(default)]
+    pub action: Option<Text>,
     /// Desks that fit.
     pub contacts: Vec<String>,
     /// Where it comes from.
     pub source: SourceRef,
 }
 
-/// A consultation desk.
+/// Whether a contact is a desk to consult or only a place to ask about a document or a law.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ContactKind {
+    /// A consultation desk: advises a company on its own case; may be recommended.
+    Consultation,
+    /// An information contact (e.g. about a pamphlet or the law itself): listed apart, never
+    /// recommended.
+    Information,
+}
+
+impl ContactKind {
+    /// Stable id used in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            ContactKind::Consultation => "consultation",
+            ContactKind::Information => "information",
+        }
+    }
+}
+
+/// A consultation desk or an information contact.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Stable id.
     pub id: String,
+    /// A desk to consult, or an information contact (never recommended).
+    pub kind: ContactKind,
+    /// The prefectures it serves, by official Japanese name (e.g. "大阪府"); empty: the whole
+    /// country. A regional desk is shown only to companies in those prefectures.
+    #[serde(default)]
+    pub regions: Vec<String>,
     /// The desk's name.
     pub name: Text,
     /// The organisation that runs it.

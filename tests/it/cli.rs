@@ -31,7 +31,7 @@ fn check_lists_every_error_and_fails() {
     assert_eq!(o.status.code(), Some(1));
     let text = stdout(&o);
     assert!(text.contains("10_basic.ron:45:32:"), "{text}");
-    assert!(text.contains("contacts.ron:12:9:"), "{text}");
+    assert!(text.contains("contacts.ron:13:9:"), "{text}");
     assert!(text.contains("2 error(s)"), "{text}");
     let o = mamori(&["check", "/nonexistent/folder"]);
     assert_eq!(o.status.code(), Some(1));

@@ -155,7 +155,7 @@ fn missing_file_and_foreign_seed() {
     let (_d, out) = load_mutated(&[("contacts.ron", "001_1578f215ca40627e.txt", "wikipedia.txt")]);
     let d = only(&out.diagnostics);
     assert!(d.file.ends_with("contacts.ron"), "{d}");
-    assert_eq!((d.line, d.col), (11, 18), "{d}");
+    assert_eq!((d.line, d.col), (12, 18), "{d}");
 }
 
 #[test]
@@ -243,4 +243,55 @@ fn a_desk_whose_date_is_not_shown() {
     assert!(d.file.ends_with("contacts.ron"), "{d}");
     assert!(d.message.contains("2020"), "{d}");
     assert!(d.line > 1 && d.col > 1, "{d}");
+}
+
+#[test]
+fn a_region_must_be_the_official_name_of_a_prefecture() {
+    let (_d, out) = load_mutated(&[(
+        "contacts.ron",
+        "        kind: Consultation,\n",
+        "        kind: Consultation,\n        regions: [\"大阪府\", \"Kansai\"],\n",
+    )]);
+    let d = only(&out.diagnostics);
+    assert!(d.file.ends_with("contacts.ron"), "{d}");
+    assert_eq!((d.line, d.col), (5, 26), "{d}");
+    assert!(
+        d.message
+            .contains("'Kansai' is not the name of a prefecture"),
+        "{d}"
+    );
+    assert!(d.hint.contains("大阪府"), "{d}");
+    // A short name is reported with the official one to write instead.
+    let (_d, out) = load_mutated(&[(
+        "contacts.ron",
+        "        kind: Consultation,\n",
+        "        kind: Consultation,\n        regions: [\"兵庫\"],\n",
+    )]);
+    let d = only(&out.diagnostics);
+    assert_eq!((d.line, d.col), (5, 19), "{d}");
+    assert!(d.hint.contains("\"兵庫県\""), "{d}");
+}
+
+#[test]
+fn a_consultation_rule_may_not_recommend_an_information_contact() {
+    let (_d, out) = load_mutated(&[("contacts.ron", "kind: Consultation,", "kind: Information,")]);
+    let d = only(&out.diagnostics);
+    assert_eq!(at(d), ("checklists/00_quick.ron".into(), 9, 31), "{d}");
+    assert!(d.message.contains("'desk', an information contact"), "{d}");
+}
+
+#[test]
+fn first_step_and_find_out_need_both_languages() {
+    let (_d, out) = load_mutated(&[(
+        BASIC,
+        "id: \"basic.a\",",
+        "id: \"basic.a\", first_step: Some((ja: \"表を作る。\", en: \"Make a table.\")), find_out: Some((ja: \"\", en: \"Ask.\")),",
+    )]);
+    let d = only(&out.diagnostics);
+    assert!(
+        d.message
+            .contains("question 'basic.a': the Japanese text (ja) is empty"),
+        "{d}"
+    );
+    assert_eq!(at(d), (BASIC.into(), 12, 98), "{d}");
 }

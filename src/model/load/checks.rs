@@ -22,6 +22,7 @@ const CHECKS: &[Check] = &[
     condition_cycles,
     advice_entries,
     contacts,
+    super::plan_fields::plan_fields,
 ];
 
 /// Runs every check of [`CHECKS`].

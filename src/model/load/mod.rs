@@ -17,6 +17,7 @@
 mod checks;
 mod cycles;
 mod parse;
+mod plan_fields;
 mod situations;
 mod sources;
 

@@ -42,6 +42,8 @@ struct RawChecklist<'a> {
     summary: Text,
     applies_if: Option<Condition>,
     consult: Option<ConsultRule>,
+    #[serde(default)]
+    find_out: Option<Text>,
     #[serde(borrow)]
     questions: Vec<&'a RawValue>,
 }
@@ -443,6 +445,7 @@ fn checklist(loader: &mut Loader, i: usize, spans: &mut Spans) -> Option<Checkli
         summary: raw.summary,
         applies_if: raw.applies_if,
         consult: raw.consult,
+        find_out: raw.find_out,
         questions,
     })
 }
