@@ -13,12 +13,14 @@ pub mod load;
 pub mod lock;
 pub mod migrate;
 pub mod open_close;
+pub mod plan;
 pub mod region;
 pub mod schema;
 pub mod scoring;
 pub mod situation;
 pub mod sources;
 pub mod text;
+pub mod verdict;
 
 pub mod aggregate;
 pub mod clock;

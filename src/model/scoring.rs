@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::assessment::Assessment;
+use super::region::Desks;
 use super::schema::{
     Answer, Bundle, Checklist, ChecklistKind, LegalRequirement, Objective, Question,
 };
@@ -207,7 +208,7 @@ pub struct ScoreReport {
     pub legal: Vec<AxisScore<LegalRequirement>>,
     /// Findings, most severe first.
     pub findings: Vec<Finding>,
-    /// Questions answered "unknown": to find out.
+    /// Questions answered "unknown" (screening questions included): to find out.
     pub to_confirm: Vec<String>,
     /// Questions flagged "review later".
     pub review_later: Vec<String>,
@@ -217,6 +218,8 @@ pub struct ScoreReport {
     pub consult: Option<Consult>,
     /// Answers to questions the questionnaire does not have (kept, never dropped).
     pub orphan_answers: Vec<String>,
+    /// The desks for this company (by its prefecture): recommended, other, information.
+    pub desks: Desks,
 }
 
 impl ScoreReport {
@@ -225,16 +228,11 @@ impl ScoreReport {
         self.overall.map(Band::of)
     }
 
-    /// Every desk named by a finding or the consultation rule, in first-named order.
+    /// The consultation desks recommended for this result: the regional desks serving the
+    /// company first, then those named by the consultation rule and the findings, in
+    /// first-named order. Never an information contact, never a desk of another region.
     pub fn contacts(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        let consult = self.consult.iter().flat_map(|c| c.contacts.iter());
-        for id in consult.chain(self.findings.iter().flat_map(|f| f.contacts.iter())) {
-            if !out.contains(id) {
-                out.push(id.clone());
-            }
-        }
-        out
+        self.desks.recommended.clone()
     }
 
     /// Every advice id named by a finding, cases first then in first-named order.
@@ -327,11 +325,11 @@ pub fn score(bundle: &Bundle, a: &Assessment) -> ScoreReport {
                 continue;
             };
             answered += 1;
-            if !scored {
-                continue;
-            }
             if ans == Answer::Unknown {
                 to_confirm.push(q.id.clone());
+            }
+            if !scored {
+                continue;
             }
             if let Some(p) = points(ans) {
                 let w = f64::from(q.weight);
@@ -418,7 +416,7 @@ pub fn score(bundle: &Bundle, a: &Assessment) -> ScoreReport {
         .cloned()
         .collect();
 
-    ScoreReport {
+    let mut report = ScoreReport {
         overall: overall.score(),
         checklists,
         objectives: Objective::ALL
@@ -445,6 +443,23 @@ pub fn score(bundle: &Bundle, a: &Assessment) -> ScoreReport {
         unanswered,
         consult,
         orphan_answers,
+        desks: Desks::default(),
+    };
+    fit_desks(bundle, &a.company.prefecture, &mut report);
+    report
+}
+
+/// Chooses the desks for the company's prefecture and keeps, in every finding and in the
+/// consultation rule, only the desks that fit it (regional desks serving it first).
+fn fit_desks(bundle: &Bundle, prefecture: &str, r: &mut ScoreReport) {
+    let consult = r.consult.iter().flat_map(|c| c.contacts.iter());
+    let named = consult.chain(r.findings.iter().flat_map(|f| f.contacts.iter()));
+    r.desks = Desks::choose(bundle, prefecture, named);
+    for f in &mut r.findings {
+        f.contacts = r.desks.fitting(bundle, &f.contacts);
+    }
+    if let Some(c) = &mut r.consult {
+        c.contacts = r.desks.fitting(bundle, &c.contacts);
     }
 }
 

@@ -30,3 +30,4 @@ mod report_layout;
 mod report_teams;
 mod scoring;
 mod teams;
+mod verdict;

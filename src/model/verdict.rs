@@ -1,0 +1,145 @@
+//! The verdict: the overall result in words, which never hides a critical gap.
+//!
+//! The weighted score averages every answer, so one missing NDA clause (case 02) or one
+//! exclusive licence without a minimum guarantee (case 04) barely moves it. The verdict is
+//! the score's band, except that it is never "good" (良好) while
+//! - any finding is of high severity (a critical question answered no or don't know), or
+//! - any applicable checklist is "action needed" (要対策);
+//!
+//! then it is at best "needs improvement" (要改善), and its reasons name each checklist with
+//! the critical gaps in it, e.g. 「取引先との秘密保持契約(NDA): 要対策・重大な弱点2件」.
+//! METI's 営業秘密管理チェックシート treats its essential items as required, and CISA's CSET
+//! ranks questions so that a critical gap is never averaged away; this follows both.
+
+use super::schema::{Bundle, ChecklistKind};
+use super::scoring::{Band, ScoreReport, Severity};
+use super::text::Lang;
+
+/// The overall result in words, with the reasons that decided it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    /// The verdict; `None` while nothing scorable is answered.
+    pub level: Option<Band>,
+    /// The band of the weighted score alone (shown beside the score).
+    pub score_band: Option<Band>,
+    /// The checklists with critical gaps or "action needed", worst first.
+    pub reasons: Vec<Reason>,
+}
+
+/// One checklist that keeps the verdict from being better.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    /// The checklist.
+    pub checklist_id: String,
+    /// The checklist's band (`ActionNeeded` makes it a reason on its own).
+    pub band: Option<Band>,
+    /// Its high-severity findings (question ids), in finding order.
+    pub critical: Vec<String>,
+}
+
+impl Verdict {
+    /// The verdict of a scored assessment.
+    pub fn of(r: &ScoreReport) -> Verdict {
+        let mut reasons: Vec<(usize, Reason)> = Vec::new();
+        for (order, cs) in r.checklists.iter().enumerate() {
+            if cs.kind == ChecklistKind::Screening {
+                continue;
+            }
+            let critical: Vec<String> = r
+                .findings
+                .iter()
+                .filter(|f| f.checklist_id == cs.id && f.severity == Severity::High)
+                .map(|f| f.question_id.clone())
+                .collect();
+            let band = cs.band();
+            if !critical.is_empty() || band == Some(Band::ActionNeeded) {
+                let id = cs.id.clone();
+                let reason = Reason {
+                    checklist_id: id,
+                    band,
+                    critical,
+                };
+                reasons.push((order, reason));
+            }
+        }
+        reasons.sort_by_key(|(order, x)| {
+            let action_needed = x.band == Some(Band::ActionNeeded);
+            (std::cmp::Reverse(x.critical.len()), !action_needed, *order)
+        });
+        let score_band = r.overall.map(Band::of);
+        let level = match score_band {
+            Some(Band::Good) if !reasons.is_empty() => Some(Band::NeedsImprovement),
+            other => other,
+        };
+        Verdict {
+            level,
+            score_band,
+            reasons: reasons.into_iter().map(|(_, x)| x).collect(),
+        }
+    }
+
+    /// Whether the critical gaps made the verdict worse than the score's band.
+    pub fn is_capped(&self) -> bool {
+        self.level != self.score_band
+    }
+
+    /// Every high-severity finding named by the reasons (question ids).
+    pub fn critical(&self) -> impl Iterator<Item = &String> {
+        self.reasons.iter().flat_map(|x| x.critical.iter())
+    }
+
+    /// The verdict in one word (良好 / 要改善 / 要対策 / 未回答).
+    pub fn word<'a>(&self, b: &'a Bundle, lang: Lang) -> &'a str {
+        match self.level {
+            Some(band) => b.s(band_key(band), lang),
+            None => b.s("band.none", lang),
+        }
+    }
+
+    /// One sentence saying why the verdict is what it is (empty while nothing is scored).
+    pub fn explanation(&self, b: &Bundle, lang: Lang, overall: Option<f64>) -> String {
+        let score = overall.map(|s| format!("{s:.0}")).unwrap_or_default();
+        let key = match (self.level, self.is_capped(), self.reasons.is_empty()) {
+            (None, _, _) => return String::new(),
+            (Some(_), true, _) => "verdict.capped",
+            (Some(Band::Good), false, _) => "verdict.good",
+            (Some(_), false, true) => "verdict.score_only",
+            (Some(_), false, false) => "verdict.gaps",
+        };
+        b.s(key, lang).replace("{score}", &score)
+    }
+
+    /// A reason in words, e.g. 「取引先との秘密保持契約(NDA): 要対策・重大な弱点2件」.
+    pub fn reason_line(b: &Bundle, lang: Lang, x: &Reason) -> String {
+        let title = b
+            .checklist(&x.checklist_id)
+            .map(|c| c.title.get(lang))
+            .unwrap_or(x.checklist_id.as_str());
+        let band = x.band.filter(|band| *band == Band::ActionNeeded);
+        let key = match (band, x.critical.is_empty()) {
+            (Some(_), false) => "verdict.reason.both",
+            (Some(_), true) => "verdict.reason.band",
+            (None, _) => "verdict.reason.critical",
+        };
+        b.s(key, lang)
+            .replace("{checklist}", title)
+            .replace("{band}", b.s(band_key(Band::ActionNeeded), lang))
+            .replace("{n}", &x.critical.len().to_string())
+    }
+
+    /// Every reason in words, worst first.
+    pub fn reason_lines(&self, b: &Bundle, lang: Lang) -> Vec<String> {
+        self.reasons
+            .iter()
+            .map(|x| Verdict::reason_line(b, lang, x))
+            .collect()
+    }
+}
+
+fn band_key(band: Band) -> &'static str {
+    match band {
+        Band::Good => "band.good",
+        Band::NeedsImprovement => "band.needs_improvement",
+        Band::ActionNeeded => "band.action_needed",
+    }
+}
