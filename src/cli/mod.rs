@@ -13,10 +13,12 @@ mod check;
 mod compare;
 mod encrypt;
 mod export;
+mod ledger;
 mod list;
 mod new;
 mod outputs;
 mod passphrase;
+mod playbook;
 mod report;
 mod score;
 mod shared;
@@ -66,6 +68,10 @@ pub enum Command {
     Encrypt(encrypt::EncryptArgs),
     /// Decrypt an encrypted assessment file; IN is left as it is.
     Decrypt(encrypt::DecryptArgs),
+    /// Situation checklists (場面別チェック): list, show one, or print one as a one-page PDF.
+    Playbook(playbook::PlaybookArgs),
+    /// The disclosure ledger (開示記録) of an assessment file: add an entry, or list it.
+    Ledger(ledger::LedgerArgs),
 }
 
 /// Parses arguments as `P`; on `--help`, `--version` or a bad argument, prints and gives the
@@ -150,5 +156,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Command::Report(args) => report::run(args, q, out, err),
         Command::Encrypt(args) => encrypt::encrypt(args, out, err),
         Command::Decrypt(args) => encrypt::decrypt(args, out, err),
+        Command::Playbook(args) => playbook::run(args, q, out, err),
+        Command::Ledger(args) => ledger::run(args, q, out, err),
     }
 }

@@ -12,6 +12,7 @@ pub mod class;
 pub mod compare;
 pub mod content;
 pub mod font;
+pub mod guide;
 pub mod inventory;
 pub mod layout;
 pub mod linebreak;

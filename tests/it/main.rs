@@ -21,6 +21,7 @@ mod files_cli;
 mod formats;
 mod glyphs;
 mod guide;
+mod guide_cli;
 mod kill;
 mod licenses;
 mod loader_errors;
