@@ -250,6 +250,14 @@ fn all_texts(b: &mamori::model::schema::Bundle) -> Vec<(String, &mamori::model::
     for (k, t) in &b.strings {
         out.push((format!("string {k}"), t));
     }
+    for s in &b.situations {
+        out.push((format!("situation {} title", s.id), &s.title));
+        out.push((format!("situation {} summary", s.id), &s.summary));
+        for st in &s.steps {
+            out.push((format!("{} text", st.id), &st.text));
+            out.push((format!("{} why", st.id), &st.why));
+        }
+    }
     out
 }
 

@@ -80,6 +80,9 @@ struct Known {
     advice: HashSet<String>,
     contacts: HashSet<String>,
     questions: HashSet<String>,
+    /// Ids seen in items or files that failed to parse; a checklist file that failed as a
+    /// whole leaves its own id here, and its questions are `<that id>.<name>`.
+    broken: HashSet<String>,
 }
 
 impl Known {
@@ -93,6 +96,7 @@ impl Known {
             advice: with_broken(bundle.advice.iter().map(|a| a.id.clone()).collect()),
             contacts: with_broken(bundle.contacts.iter().map(|c| c.id.clone()).collect()),
             questions: with_broken(bundle.questions().map(|(_, q)| q.id.clone()).collect()),
+            broken: loader.broken_ids.clone(),
         }
     }
 }
@@ -177,16 +181,20 @@ fn check_step(loader: &mut Loader, span: Span, situation: &str, step: &Step, kno
         "advice",
     );
     if let Some(link) = &step.answer {
-        let q = std::slice::from_ref(&link.question);
-        links(
-            loader,
-            span,
-            &what,
-            "answer:",
-            q,
-            &known.questions,
-            "question",
-        );
+        // A question of a checklist that failed to parse is not reported again.
+        let checklist = link.question.split('.').next().unwrap_or("");
+        if !known.broken.contains(checklist) {
+            let q = std::slice::from_ref(&link.question);
+            links(
+                loader,
+                span,
+                &what,
+                "answer:",
+                q,
+                &known.questions,
+                "question",
+            );
+        }
         check_text(loader, span, &["answer:", "label:"], &what, &link.label);
     }
 }
