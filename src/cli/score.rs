@@ -9,11 +9,13 @@ use serde_json::{json, Value};
 use super::passphrase::passphrase;
 use super::shared::{band_label, fmt_score, load_checked, load_clean};
 use crate::model::assessment::Assessment;
+use crate::model::plan::ActionPlan;
 use crate::model::schema::Bundle;
 use crate::model::scoring::{
     orphan_answer_lines, score, ScoreReport, Status, GOOD_FROM, IMPROVE_FROM,
 };
 use crate::model::text::Lang;
+use crate::model::verdict::Verdict;
 
 /// Arguments of `mamori score`.
 #[derive(Debug, clap::Args)]
@@ -71,6 +73,7 @@ impl TextOut<'_> {
 
     fn write(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         self.overall(out)?;
+        self.verdict(out)?;
         self.checklists(out)?;
         self.axes(out)?;
         self.findings(out)?;
@@ -86,12 +89,14 @@ impl TextOut<'_> {
             writeln!(out, "{}: {}", self.s("score.company"), a.company.name)?;
         }
         writeln!(out, "{}: {}", self.s("score.date"), a.date.display(lang))?;
+        let verdict = Verdict::of(r);
         writeln!(
             out,
-            "{}: {} / 100  {}",
+            "{}: {}  ({}: {} / 100)",
+            self.s("verdict.heading"),
+            verdict.word(self.b, lang),
             self.s("score.overall"),
             fmt_score(r.overall),
-            band_label(self.b, r.band(), lang)
         )?;
         writeln!(
             out,
@@ -100,6 +105,37 @@ impl TextOut<'_> {
                 .replace("{good}", &format!("{GOOD_FROM:.0}"))
                 .replace("{improve}", &format!("{IMPROVE_FROM:.0}"))
         )?;
+        Ok(())
+    }
+
+    /// Why the verdict is what it is, and the three actions to take first with their steps.
+    fn verdict(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (b, lang) = (self.b, self.lang);
+        let verdict = Verdict::of(self.r);
+        let why = verdict.explanation(b, lang, self.r.overall);
+        if !why.is_empty() {
+            writeln!(out, "{why}")?;
+        }
+        for line in verdict.reason_lines(b, lang) {
+            writeln!(out, "  - {line}")?;
+        }
+        let plan = ActionPlan::build(b, self.r);
+        if plan.actions.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "\n{}", self.s("plan.heading"))?;
+        for (i, action) in plan.top3().iter().enumerate() {
+            let step = action.first_step();
+            writeln!(out, "{}. {}", i + 1, action.title.get(lang))?;
+            writeln!(
+                out,
+                "   {}: {}",
+                self.s(step.kind.string_key()),
+                step.text.get(lang)
+            )?;
+            let closes = action.steps.len().to_string();
+            writeln!(out, "   {}", self.s("plan.closes").replace("{n}", &closes))?;
+        }
         Ok(())
     }
 
@@ -291,8 +327,8 @@ pub(super) fn score_json(b: &Bundle, a: &Assessment, r: &ScoreReport, lang: Lang
             })
         })
     };
-    json!({
-        "format": "mamori-score/1",
+    let mut doc = json!({
+        "format": "mamori-score/2",
         "lang": lang.code(),
         "questionnaire": { "id": a.questionnaire.id, "version": a.questionnaire.version },
         "company": a.company.name,
@@ -340,5 +376,47 @@ pub(super) fn score_json(b: &Bundle, a: &Assessment, r: &ScoreReport, lang: Lang
             "advice": r.consult.as_ref().map(|c| c.advice.clone()),
         },
         "contacts": r.contacts().iter().filter_map(|id| contact_json(id)).collect::<Vec<_>>(),
-    })
+    });
+    add_plan_json(&mut doc, b, r, lang);
+    doc
+}
+
+/// Adds `verdict`, `actions` and `top3` (mamori-score/2) to the `score --json` document.
+fn add_plan_json(doc: &mut Value, b: &Bundle, r: &ScoreReport, lang: Lang) {
+    let verdict = Verdict::of(r);
+    let plan = ActionPlan::build(b, r);
+    doc["verdict"] = json!({
+        "level": verdict.level.map(|x| x.code()),
+        "label": verdict.word(b, lang),
+        "score_band": verdict.score_band.map(|x| x.code()),
+        "capped": verdict.is_capped(),
+        "explanation": verdict.explanation(b, lang, r.overall),
+        "reasons": verdict.reasons.iter().map(|x| json!({
+            "checklist_id": x.checklist_id,
+            "band": x.band.map(|band| band.code()),
+            "critical": x.critical,
+            "text": Verdict::reason_line(b, lang, x),
+        })).collect::<Vec<_>>(),
+    });
+    doc["actions"] = plan
+        .actions
+        .iter()
+        .map(|action| {
+            json!({
+                "advice_id": action.advice_id,
+                "title": action.title.get(lang),
+                "severity": action.severity.code(),
+                "points": action.points,
+                "steps": action.steps.iter().map(|st| json!({
+                    "question_id": st.question_id,
+                    "answer": st.answer.code(),
+                    "severity": st.severity.code(),
+                    "kind": st.kind.code(),
+                    "text": st.text.get(lang),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect::<Vec<_>>()
+        .into();
+    doc["top3"] = json!((0..plan.top3().len()).collect::<Vec<_>>());
 }

@@ -7,6 +7,7 @@ use crate::model::scoring::{
     score, Band, Finding, ScoreReport, Severity, Status, GOOD_FROM, IMPROVE_FROM,
 };
 use crate::model::text::Lang;
+use crate::model::verdict::Verdict;
 
 use super::layout::{Bar, Column, Layout, PageSetup, Table, TextStyle};
 use super::{ReportError, ReportOptions};
@@ -195,7 +196,10 @@ fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportO
         None => w.s("report.no_score").to_string(),
     };
     l.paragraph(&w.kv("report.overall", &overall), TextStyle::LEAD);
-    l.paragraph(&w.kv("report.band", &w.band(r.band())), TextStyle::LEAD);
+    l.paragraph(
+        &super::verdict::verdict_line(w.bundle, w.lang, r),
+        TextStyle::LEAD,
+    );
     l.paragraph(&band_rule(w), TextStyle::SMALL);
 }
 
@@ -217,13 +221,15 @@ fn summary(l: &mut Layout, w: &Words, r: &ScoreReport) {
         ("n", r.findings.len().to_string()),
         ("high", count(r, Severity::High).to_string()),
     ];
-    let key = match r.band() {
+    // The verdict, not the score's band: a critical gap never reads as good.
+    let key = match Verdict::of(r).level {
         Some(Band::Good) => "report.summary.good",
         Some(Band::NeedsImprovement) => "report.summary.needs_improvement",
         Some(Band::ActionNeeded) => "report.summary.action_needed",
         None => "report.summary.none",
     };
     l.paragraph(&w.fill(key, &vars), TextStyle::BODY);
+    super::verdict::verdict_section(l, w.bundle, w.lang, r);
 
     l.heading(w.s("report.quick"), 2);
     let quick = r.checklists.iter().find(|c| c.kind == ChecklistKind::Quick);

@@ -18,6 +18,7 @@ pub mod layout;
 pub mod linebreak;
 mod parts;
 pub mod pdf;
+pub mod verdict;
 
 use std::path::{Path, PathBuf};
 

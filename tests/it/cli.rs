@@ -104,7 +104,7 @@ fn new_answer_score_round_trip() {
 
     let o = mamori(&["score", f, "--json", "--lang", "en"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["format"], "mamori-score/1");
+    assert_eq!(v["format"], "mamori-score/2");
     assert_eq!(v["date"], "2026-11-22");
     assert_eq!(v["consult"]["recommended"], true);
     let weak: Vec<&str> = v["consult"]["weak_items"]

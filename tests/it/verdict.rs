@@ -321,3 +321,116 @@ fn answered_helper_scores_an_empty_company_as_not_yet() {
     assert_eq!(v.level, None);
     assert_eq!(v.word(&b, Lang::Ja), "未回答");
 }
+
+#[test]
+fn every_scored_question_has_its_own_first_step() {
+    let b = shipped();
+    let missing: Vec<&str> = b
+        .questions()
+        .filter(|(c, _)| c.kind != ChecklistKind::Screening)
+        .filter(|(_, q)| q.first_step.is_none())
+        .map(|(_, q)| q.id.as_str())
+        .collect();
+    assert!(missing.is_empty(), "no first_step: {missing:?}");
+}
+
+/// The worst case (every screening question yes, every other no): the steps name what to do
+/// about each question, so at least 90 % of them are different from each other.
+#[test]
+fn worst_case_first_steps_are_distinct() {
+    let b = shipped();
+    let r = score(&b, &all(&b, Answer::No));
+    let plan = ActionPlan::build(&b, &r);
+    let steps: Vec<&str> = plan
+        .actions
+        .iter()
+        .flat_map(|a| a.steps.iter())
+        .map(|s| s.text.ja.as_str())
+        .collect();
+    assert_eq!(steps.len(), r.findings.len());
+    let distinct: std::collections::BTreeSet<&str> = steps.iter().copied().collect();
+    assert!(
+        distinct.len() * 10 >= steps.len() * 9,
+        "{} distinct first steps among {} findings",
+        distinct.len(),
+        steps.len()
+    );
+    for s in &steps {
+        assert!(!s.is_empty(), "an empty first step");
+    }
+}
+
+/// `mamori score` (text and JSON) leads with the verdict: one critical gap in an otherwise
+/// all-yes company is never printed as 良好, and the first action closes that gap.
+#[test]
+fn score_output_leads_with_the_verdict_and_top_three() {
+    let b = shipped();
+    let id = "nda.sign_before_disclose";
+    assert!(b.question(id).is_some_and(|(_, q)| q.critical), "{id}");
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.ron");
+    all_yes_but(&b, &[(id, Answer::No)]).save(&f).unwrap();
+    let path = f.to_str().unwrap();
+
+    let o = crate::common::mamori(&["score", path]);
+    let text = crate::common::stdout(&o);
+    let first = text.lines().find(|l| l.starts_with("判定")).unwrap();
+    assert!(
+        first.contains("要改善") && !first.contains("良好"),
+        "{text}"
+    );
+    let (c, q) = b.question(id).unwrap();
+    assert!(text.contains(c.title.ja.as_str()), "{text}");
+    let top = text.split("まず取り組むこと").nth(1).unwrap();
+    assert!(
+        top.contains(q.first_step.as_ref().unwrap().ja.as_str()),
+        "{text}"
+    );
+    assert!(text.find("判定").unwrap() < text.find("まず取り組むこと").unwrap());
+
+    let o = crate::common::mamori(&["score", path, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["format"], "mamori-score/2");
+    assert_eq!(v["verdict"]["level"], "needs_improvement");
+    assert_eq!(v["verdict"]["score_band"], "good");
+    assert_eq!(v["verdict"]["capped"], true);
+    assert_eq!(v["verdict"]["reasons"][0]["critical"][0], id);
+    let first_action = v["top3"][0].as_u64().unwrap() as usize;
+    assert_eq!(v["actions"][first_action]["steps"][0]["question_id"], id);
+}
+
+/// The PDF's first page says the verdict, not the score's band: one critical gap in an
+/// otherwise all-yes company is 要改善 there too, with that gap's first step.
+#[test]
+fn report_page_one_shows_the_verdict_and_first_steps() {
+    use crate::common::pdf::{squash, Parsed};
+    use mamori::model::date::Date;
+    use mamori::report::{render, ReportOptions};
+    let b = shipped();
+    let id = "nda.sign_before_disclose";
+    let a = all_yes_but(&b, &[(id, Answer::No)]);
+    for lang in [Lang::Ja, Lang::En] {
+        let options = ReportOptions {
+            lang,
+            adviser_copy: false,
+            today: Date::parse("2026-12-01").unwrap(),
+        };
+        let p = Parsed::new(&render(&b, &a, &options).unwrap());
+        let page1 = squash(
+            &p.pages[0]
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<String>(),
+        );
+        let word = squash(b.s("band.needs_improvement", lang));
+        let verdict = squash(b.s("verdict.heading", lang));
+        assert!(page1.contains(&verdict) && page1.contains(&word), "{page1}");
+        let good = squash(b.s("report.summary.good", lang).split('{').next().unwrap());
+        assert!(
+            !p.flat().contains(&good),
+            "{lang:?}: the summary says all is well"
+        );
+        let first = &b.question(id).unwrap().1.first_step.as_ref().unwrap();
+        assert!(p.flat().contains(&squash(first.get(lang))), "{lang:?}");
+    }
+}

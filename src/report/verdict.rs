@@ -1,0 +1,62 @@
+//! The report's verdict block: the verdict in words (never 良好 while a critical gap remains,
+//! see [`crate::model::verdict`]), why, and the three actions to take first with their first
+//! steps ([`crate::model::plan`]). The same words as the app and `mamori score`.
+
+use crate::model::plan::ActionPlan;
+use crate::model::schema::Bundle;
+use crate::model::scoring::ScoreReport;
+use crate::model::text::Lang;
+use crate::model::verdict::Verdict;
+
+use super::layout::{Layout, TextStyle};
+
+/// The verdict line, e.g. 「判定:要改善(点数 88 / 100)」.
+pub fn verdict_line(b: &Bundle, lang: Lang, r: &ScoreReport) -> String {
+    let v = Verdict::of(r);
+    let score = r.overall.map(|s| format!("{s:.0}")).unwrap_or_default();
+    let colon = if lang == Lang::Ja { ":" } else { ": " };
+    match r.overall {
+        Some(_) => format!(
+            "{}{colon}{} ({} {score} / 100)",
+            b.s("verdict.heading", lang),
+            v.word(b, lang),
+            b.s("score.overall", lang)
+        ),
+        None => format!("{}{colon}{}", b.s("verdict.heading", lang), v.word(b, lang)),
+    }
+}
+
+/// Why the verdict is what it is, then the top three actions, each with its first step.
+pub fn verdict_section(l: &mut Layout, b: &Bundle, lang: Lang, r: &ScoreReport) {
+    let v = Verdict::of(r);
+    let why = v.explanation(b, lang, r.overall);
+    if !why.is_empty() {
+        l.paragraph(&why, TextStyle::BODY);
+    }
+    let reasons = v.reason_lines(b, lang);
+    if !reasons.is_empty() {
+        l.bullets(&reasons, TextStyle::BODY);
+    }
+    let plan = ActionPlan::build(b, r);
+    if plan.actions.is_empty() {
+        return;
+    }
+    l.heading(b.s("plan.heading", lang), 2);
+    for (i, action) in plan.top3().iter().enumerate() {
+        let step = action.first_step();
+        let title = format!("{}. {}", i + 1, action.title.get(lang));
+        let step_line = format!(
+            "{}: {}",
+            b.s(step.kind.string_key(), lang),
+            step.text.get(lang)
+        );
+        let closes = b
+            .s("plan.closes", lang)
+            .replace("{n}", &action.steps.len().to_string());
+        l.keep_together(|l| {
+            l.paragraph(&title, TextStyle::STRONG);
+            l.paragraph(&step_line, TextStyle::BODY);
+            l.paragraph(&closes, TextStyle::SMALL);
+        });
+    }
+}
