@@ -11,6 +11,7 @@ pub mod screens;
 pub mod secure;
 pub mod teams;
 pub mod theme;
+pub mod verdict;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

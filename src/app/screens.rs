@@ -754,13 +754,9 @@ fn results_ui(app: &mut MamoriApp, ui: &mut Ui) {
             RichText::new(format!("{} {number} / 100", b.s("score.overall", lang)))
                 .size(theme::SCORE_SIZE),
         );
-        ui.label(
-            RichText::new(band_words(r.band()))
-                .size(theme::SCORE_SIZE)
-                .strong()
-                .color(theme::band_text(r.band(), ui.visuals().dark_mode)),
-        );
+        super::verdict::verdict_word_ui(ui, b, lang, &r);
     });
+    super::verdict::verdict_reasons_ui(ui, b, lang, &r);
     ui.label(
         RichText::new(
             b.s("score.band_rule", lang)

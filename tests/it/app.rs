@@ -495,3 +495,31 @@ fn every_error_kind_has_its_words_in_both_languages() {
         }
     }
 }
+
+/// The results page says the verdict, not the score's band: an otherwise all-yes company with
+/// one critical gap reads 要改善 with that gap's first step, never 良好.
+#[test]
+fn results_show_the_verdict_and_the_first_step_of_a_critical_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    start_new(&mut h, "株式会社判定");
+    let bundle = load_embedded().bundle;
+    let gap = "nda.sign_before_disclose";
+    {
+        let a = &mut h.state_mut().doc.as_mut().unwrap().assessment;
+        for (_, q) in bundle.questions() {
+            a.set_answer(&q.id, Some(Answer::Yes));
+        }
+        a.set_answer(gap, Some(Answer::No));
+    }
+    h.state_mut().send(Command::Go(Screen::Results));
+    h.run();
+    let verdict = s(&h, "verdict.heading");
+    assert!(has_text(
+        &h,
+        &format!("{verdict} {}", s(&h, "band.needs_improvement"))
+    ));
+    assert!(!has_text(&h, &format!("{verdict} {}", s(&h, "band.good"))));
+    let step = bundle.question(gap).unwrap().1.first_step.clone().unwrap();
+    assert!(has_text(&h, &step.ja), "the gap's first step is shown");
+}
