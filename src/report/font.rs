@@ -125,11 +125,15 @@ impl std::fmt::Debug for FontSet {
 }
 
 impl FontSet {
-    /// The bundled font, BIZ UDPGothic.
+    /// The bundled fonts: BIZ UDPGothic, then the fallback font
+    /// ([`crate::assets::FALLBACK_FONT`]) for what it lacks.
     pub fn bundled() -> Result<FontSet, FontError> {
         Ok(FontSet {
-            fonts: vec![FontMetrics::new(crate::assets::JAPANESE_FONT)?],
-            bytes: vec![embeddable_font()],
+            fonts: vec![
+                FontMetrics::new(crate::assets::JAPANESE_FONT)?,
+                FontMetrics::new(crate::assets::FALLBACK_FONT)?,
+            ],
+            bytes: vec![embeddable_font(), crate::assets::FALLBACK_FONT],
             missing: Vec::new(),
         })
     }
@@ -421,5 +425,25 @@ mod tests {
         assert!(font.table_data(Tag::new(b"fpgm")).is_none());
         assert!(font.table_data(Tag::new(b"prep")).is_none());
         assert!(font.glyf().is_ok() && font.loca(None).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod fallback_tests {
+    use super::*;
+
+    #[test]
+    fn the_fallback_font_draws_what_the_main_font_lacks() {
+        let set = FontSet::bundled().unwrap();
+        let main = FontMetrics::bundled().unwrap();
+        for c in ['𠮷', '⚠', '丄'] {
+            assert!(!main.has_glyph(c), "{c}: the main font has it now");
+            assert_eq!(set.pick(c).map(|p| p.0), Some(1), "{c}");
+        }
+        // Characters of the main font stay in the main font.
+        for c in ['秘', '髙', '﨑', 'A', '〓'] {
+            assert_eq!(set.pick(c).map(|p| p.0), Some(0), "{c}");
+        }
+        assert!(set.missing_in("株式会社😀").iter().map(|m| m.0).eq(['😀']));
     }
 }

@@ -207,7 +207,12 @@ fn render(krates: &[Krate]) -> String {
     s.push_str(
         "BIZ UDPGothic (`assets/fonts/BIZUDPGothic-Regular.ttf`), Copyright 2022 The BIZ UDGothic\n\
          Project Authors, under the SIL Open Font License 1.1: full text in `assets/fonts/OFL.txt`.\n\
-         It is embedded in the program and, subset, in every PDF report.\n\n",
+         It is embedded in the program and, subset, in every PDF report.\n\n\
+         Noto Sans CJK JP (`assets/fonts/NotoSansCJKjp-Fallback.ttf`, the report's fallback font for\n\
+         characters BIZ UDPGothic lacks; a subset made by `scripts/make-fallback-font.py`), Copyright\n\
+         2014-2021 Adobe, under the SIL Open Font License 1.1: full text in\n\
+         `assets/fonts/OFL-NotoSansCJK.txt`. It is embedded in the program and, subset to the\n\
+         characters used, in a PDF report that needs it.\n\n",
     );
     s.push_str(&format!(
         "## Rust crates compiled into the `mamori` binary ({})\n\n",
@@ -308,4 +313,6 @@ fn the_third_party_licence_file_is_up_to_date() {
     );
     let ofl = std::fs::read_to_string(root().join("assets/fonts/OFL.txt")).unwrap();
     assert!(ofl.contains("SIL OPEN FONT LICENSE Version 1.1"));
+    let ofl = std::fs::read_to_string(root().join("assets/fonts/OFL-NotoSansCJK.txt")).unwrap();
+    assert!(ofl.contains("SIL OPEN FONT LICENSE Version 1.1") && ofl.contains("Adobe"));
 }
