@@ -106,7 +106,7 @@ pub fn lay_out(
     to_confirm(&mut l, &w, &report);
     action_plan(&mut l, &w, &report);
     cases(&mut l, &w, &report);
-    desks(&mut l, &w, &report);
+    desks(&mut l, &w, &report, options.adviser_copy);
     sources(&mut l, &w, &report);
     super::inventory::inventory_appendix(&mut l, bundle, options.lang, a);
     if options.adviser_copy {
@@ -556,7 +556,10 @@ fn cases(l: &mut Layout, w: &Words, r: &ScoreReport) {
         .filter_map(|id| w.bundle.advice(id))
         .filter(|a| a.case_no.is_some())
         .collect();
-    l.new_page();
+    if !linked.is_empty() {
+        // The cases start a page; without any, one line says so.
+        l.new_page();
+    }
     l.heading(w.s("report.cases"), 1);
     if linked.is_empty() {
         l.paragraph(w.s("report.cases.none"), TextStyle::BODY);
@@ -599,16 +602,24 @@ fn source_line(w: &Words, file: &str, heading: Option<&str>) -> String {
     s
 }
 
-fn desks(l: &mut Layout, w: &Words, r: &ScoreReport) {
+fn desks(l: &mut Layout, w: &Words, r: &ScoreReport, adviser_copy: bool) {
     l.heading(w.s("report.desks"), 1);
     let recommended = r.contacts();
     for d in &w.bundle.contacts {
-        l.keep_together(|l| desk(l, w, d, &recommended));
+        l.keep_together(|l| desk(l, w, d, &recommended, adviser_copy));
     }
 }
 
 /// One desk's entry, never split across pages.
-fn desk(l: &mut Layout, w: &Words, d: &crate::model::schema::Contact, recommended: &[String]) {
+/// One desk's entry; the note on the sources (where they disagree, with their dates) only in
+/// the adviser's copy.
+fn desk(
+    l: &mut Layout,
+    w: &Words,
+    d: &crate::model::schema::Contact,
+    recommended: &[String],
+    adviser_copy: bool,
+) {
     let style = TextStyle::SMALL;
     let indent = 12.0;
     let mut title = d.name.get(w.lang).to_string();
@@ -643,7 +654,7 @@ fn desk(l: &mut Layout, w: &Words, d: &crate::model::schema::Contact, recommende
         style,
         indent,
     );
-    if let Some(n) = &d.note {
+    if let Some(n) = d.note.as_ref().filter(|_| adviser_copy) {
         l.paragraph_indented(n.get(w.lang), style, indent);
     }
     l.space(ITEM_GAP);

@@ -113,6 +113,7 @@ pub struct FontSet {
     fonts: Vec<FontMetrics>,
     bytes: Vec<&'static [u8]>,
     missing: Vec<MissingChar>,
+    used: Vec<bool>,
 }
 
 impl std::fmt::Debug for FontSet {
@@ -135,6 +136,7 @@ impl FontSet {
             ],
             bytes: vec![embeddable_font(), crate::assets::FALLBACK_FONT],
             missing: Vec::new(),
+            used: vec![false; 2],
         })
     }
 
@@ -195,12 +197,45 @@ impl FontSet {
                 self.missing.push(MissingChar(c));
             }
             let (font, gid) = self.pick(shown).unwrap_or((0, 0));
+            if let Some(u) = self.used.get_mut(font) {
+                *u = true;
+            }
             match out.last_mut() {
                 Some((f, glyphs)) if *f == font => glyphs.push((gid, shown)),
                 _ => out.push((font, vec![(gid, shown)])),
             }
         }
         out
+    }
+
+    /// Whether font `i` has drawn anything so far.
+    pub fn is_used(&self, i: usize) -> bool {
+        self.used.get(i).copied().unwrap_or(false)
+    }
+
+    /// The font programs parsed for printpdf, once per program run (parsing takes
+    /// milliseconds; a clone is cheap).
+    pub fn parsed(&self) -> Result<&'static [printpdf::ParsedFont], FontError> {
+        static PARSED: std::sync::OnceLock<Result<Vec<printpdf::ParsedFont>, String>> =
+            std::sync::OnceLock::new();
+        let bytes = self.bytes.clone();
+        PARSED
+            .get_or_init(|| {
+                bytes
+                    .iter()
+                    .map(|b| {
+                        let mut warnings = Vec::new();
+                        printpdf::ParsedFont::from_bytes(b, 0, &mut warnings).ok_or_else(|| {
+                            format!(
+                                "printpdf could not parse it ({} warning(s))",
+                                warnings.len()
+                            )
+                        })
+                    })
+                    .collect()
+            })
+            .as_deref()
+            .map_err(|e| FontError { message: e.clone() })
     }
 
     /// The characters drawn as [`REPLACEMENT`] so far, in order of first use.

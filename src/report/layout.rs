@@ -302,21 +302,13 @@ impl Layout {
     /// page.
     pub fn new(title: &str, setup: PageSetup) -> Result<Layout, ReportError> {
         let fonts = FontSet::bundled()?;
-        let mut doc = PdfDocument::new(title);
-        let mut font_ids = Vec::new();
-        for bytes in fonts.embeddable() {
-            let mut warnings = Vec::new();
-            let parsed =
-                printpdf::ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| {
-                    ReportError::Font(super::font::FontError {
-                        message: format!(
-                            "printpdf could not parse it ({} warning(s))",
-                            warnings.len()
-                        ),
-                    })
-                })?;
-            font_ids.push(doc.add_font(&parsed));
-        }
+        // Parsed once per run; an unreadable font is reported here, before any layout.
+        fonts.parsed()?;
+        // The fonts are added to the document when it is finished, and only those used.
+        let font_ids = (0..fonts.embeddable().len())
+            .map(|i| FontId(format!("MAMORIFONT{}", char::from(b'A' + i as u8))))
+            .collect();
+        let doc = PdfDocument::new(title);
         Ok(Layout {
             fonts,
             font_ids,

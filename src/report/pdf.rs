@@ -186,6 +186,18 @@ impl Layout {
             .map(|p| PdfPage::new(width, height, p.ops))
             .collect();
         self.doc.with_pages(pages);
+        // Only the fonts that drew something are embedded (the fallback font rarely is).
+        if let Ok(parsed) = self.fonts.parsed() {
+            for (i, (id, font)) in self.font_ids.iter().zip(parsed).enumerate() {
+                if self.fonts.is_used(i) {
+                    self.doc
+                        .resources
+                        .fonts
+                        .map
+                        .insert(id.clone(), printpdf::PdfFont::new(font.clone()));
+                }
+            }
+        }
         // printpdf compresses every stream at the highest zlib level, which takes most of
         // the time of a report; a middle level costs a few percent in size and is several
         // times faster. So printpdf writes the document uncompressed and we compress here.
