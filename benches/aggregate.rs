@@ -56,7 +56,7 @@ fn large_class(bundle: &mamori::model::schema::Bundle) -> Result<(), Box<dyn std
         }
         let note = format!("{k}: {}", "秘密管理の記録。".repeat(1000));
         let mut i = 0;
-        while a.to_ron_string().len() < 3_900_000 {
+        while a.to_ron_string()?.len() < 3_900_000 {
             for _ in 0..40 {
                 a.answers.entry(format!("old.q{i}")).or_default().note = note.clone();
                 i += 1;

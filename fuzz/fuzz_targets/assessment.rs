@@ -20,7 +20,10 @@ fn bundle() -> &'static Bundle {
 fuzz_target!(|data: &[u8]| {
     if let Ok(a) = Assessment::from_bytes("fuzz.ron", data) {
         let _ = score(bundle(), &a);
-        let text = a.to_ron_string();
+        let text = match a.to_ron_string() {
+            Ok(text) => text,
+            Err(e) => panic!("a loaded assessment cannot be written as text: {e}"),
+        };
         match Assessment::from_ron_str("saved.ron", &text) {
             Ok(back) => assert_eq!(back, a, "save/load round trip changed the assessment"),
             Err(e) => panic!("a loaded assessment saved as text that does not load: {e}\n{text}"),

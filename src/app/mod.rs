@@ -22,9 +22,9 @@ use serde::{Deserialize, Serialize};
 pub use args::{AppArgs, ScriptedPage};
 
 use crate::model::assessment::{Assessment, Mode, StaffBand};
+use crate::model::crypt::WorkFactor;
 use crate::model::date::Date;
-use crate::model::schema::{Answer, Bundle, ChecklistKind};
-use crate::model::scoring::{checklist_applies, question_applies};
+use crate::model::schema::{Answer, Bundle};
 use crate::model::text::Lang;
 
 /// Workshop companies shipped under `examples/workshop/`, embedded: `(file name, bytes)`.
@@ -303,6 +303,8 @@ pub struct MamoriApp {
     fonts_installed: bool,
     screenshot: Option<ScreenshotJob>,
     saver: secure::Saver,
+    /// The scrypt work factor of encrypted saves: the standard one; tests set a low one.
+    pub work_factor: WorkFactor,
 }
 
 const UNDO_LIMIT: usize = 200;
@@ -342,6 +344,7 @@ impl MamoriApp {
             fonts_installed: false,
             screenshot: None,
             saver: secure::Saver::default(),
+            work_factor: WorkFactor::Standard,
         }
     }
 
@@ -475,60 +478,25 @@ impl MamoriApp {
         }
     }
 
-    /// The questions in the order the app walks them: the quick check, the screening
-    /// questions, then the detailed checklists with the weak quick-check areas first.
-    /// Only applicable questions are listed.
+    /// The questions in the order the app walks them ([`crate::model::flow::flow`]).
     pub fn flow(&self) -> Vec<String> {
-        let Some(doc) = &self.doc else {
-            return Vec::new();
-        };
-        let a = &doc.assessment;
-        self.checklist_order()
-            .into_iter()
-            .filter_map(|id| self.bundle.checklist(&id))
-            .filter(|c| checklist_applies(c, a))
-            .flat_map(|c| {
-                c.questions
-                    .iter()
-                    .filter(move |q| question_applies(c, q, a))
-                    .map(|q| q.id.clone())
-            })
-            .collect()
+        match &self.doc {
+            Some(doc) => crate::model::flow::flow(&self.bundle, &doc.assessment),
+            None => Vec::new(),
+        }
     }
 
-    /// Checklist ids in walking order; a detailed checklist whose quick-check item
-    /// (`quick.<checklist id>`) is weak comes first.
+    /// Checklist ids in walking order ([`crate::model::flow::checklist_order`]).
     pub fn checklist_order(&self) -> Vec<String> {
-        let weak = |id: &str| {
-            self.doc
-                .as_ref()
-                .and_then(|d| d.assessment.answer(&format!("quick.{id}")))
-                .is_some_and(Answer::is_weak)
-        };
-        let mut lists: Vec<(u8, u32, String)> = self
-            .bundle
-            .checklists
-            .iter()
-            .map(|c| {
-                let rank = match c.kind {
-                    ChecklistKind::Quick => 0,
-                    ChecklistKind::Screening => 1,
-                    ChecklistKind::Detailed if weak(&c.id) => 2,
-                    ChecklistKind::Detailed => 3,
-                };
-                (rank, c.order, c.id.clone())
-            })
-            .collect();
-        lists.sort();
-        lists.into_iter().map(|l| l.2).collect()
+        let a = self.doc.as_ref().map(|d| &d.assessment);
+        crate::model::flow::checklist_order(&self.bundle, a)
     }
 
     /// Whether a detailed checklist is suggested first (its quick-check item is weak).
     pub fn is_suggested(&self, checklist_id: &str) -> bool {
         self.doc
             .as_ref()
-            .and_then(|d| d.assessment.answer(&format!("quick.{checklist_id}")))
-            .is_some_and(Answer::is_weak)
+            .is_some_and(|d| crate::model::flow::is_suggested(&d.assessment, checklist_id))
     }
 
     fn apply(&mut self, c: Command) {
@@ -691,7 +659,10 @@ impl MamoriApp {
     fn save_encrypted_as(&mut self, path: PathBuf, pass: crate::model::crypt::SecretString) {
         self.saver.wait();
         let Some(doc) = &mut self.doc else { return };
-        if let Err(e) = doc.assessment.save_encrypted(&path, &pass) {
+        if let Err(e) = doc
+            .assessment
+            .save_with_work(&path, Some(&pass), self.work_factor)
+        {
             self.show_file_error(&path, &e, "");
             return;
         }
@@ -759,30 +730,20 @@ impl MamoriApp {
     /// After answering `id`, the next applicable question; the end of the quick check leads
     /// to the overview (with its suggestion), the end of everything to the results.
     fn advance_from(&mut self, id: &str) {
-        let flow = self.flow();
-        let Some(i) = flow.iter().position(|q| q == id) else {
-            return;
-        };
-        let here = self.bundle.question(id).map(|(c, _)| c.kind);
-        match flow.get(i + 1) {
-            Some(next) => {
-                let there = self.bundle.question(next).map(|(c, _)| c.kind);
-                if here == Some(ChecklistKind::Quick) && there != Some(ChecklistKind::Quick) {
-                    self.go(Screen::Overview);
-                } else {
-                    self.go(Screen::Question(next.clone()));
-                }
-            }
-            None => self.go(Screen::Results),
+        use crate::model::flow::{next_after, Next};
+        let Some(doc) = &self.doc else { return };
+        match next_after(&self.bundle, &doc.assessment, id) {
+            Some(Next::Question(q)) => self.go(Screen::Question(q)),
+            Some(Next::Overview) => self.go(Screen::Overview),
+            Some(Next::Results) => self.go(Screen::Results),
+            None => {}
         }
     }
 
     /// The first unanswered question of the flow, if any.
     pub fn next_unanswered(&self) -> Option<String> {
         let doc = self.doc.as_ref()?;
-        self.flow()
-            .into_iter()
-            .find(|q| doc.assessment.answer(q).is_none())
+        crate::model::flow::next_unanswered(&self.bundle, &doc.assessment)
     }
 
     fn new_assessment(&mut self) {
@@ -957,7 +918,10 @@ impl MamoriApp {
     fn save_as(&mut self, path: PathBuf) {
         self.saver.wait();
         let Some(doc) = &mut self.doc else { return };
-        match doc.assessment.save_with(&path, doc.passphrase.as_ref()) {
+        match doc
+            .assessment
+            .save_with_work(&path, doc.passphrase.as_ref(), self.work_factor)
+        {
             Ok(()) => {
                 doc.path = path.clone();
                 self.save_due = None;
@@ -973,7 +937,8 @@ impl MamoriApp {
         if let Some(doc) = &self.doc {
             if let Some(pass) = &doc.passphrase {
                 // About a second of scrypt work: written on the saver's thread.
-                self.saver.submit(&doc.assessment, &doc.path, pass);
+                self.saver
+                    .submit(&doc.assessment, &doc.path, pass, self.work_factor);
                 return;
             }
             if let Err(e) = doc.assessment.save(&doc.path) {

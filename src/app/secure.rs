@@ -13,7 +13,7 @@ use secrecy::zeroize::Zeroize;
 
 use super::{theme, Command, MamoriApp};
 use crate::model::assessment::{Assessment, AssessmentError};
-use crate::model::crypt::{CryptError, SecretString};
+use crate::model::crypt::{CryptError, SecretString, WorkFactor};
 
 /// What the passphrase dialog is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,6 +61,7 @@ struct Job {
     assessment: Assessment,
     path: PathBuf,
     passphrase: SecretString,
+    work: WorkFactor,
 }
 
 #[derive(Default)]
@@ -87,8 +88,9 @@ impl std::fmt::Debug for Saver {
 }
 
 impl Saver {
-    /// Queues a save of `a` to `path`, encrypted with `passphrase`; replaces a queued one.
-    pub fn submit(&self, a: &Assessment, path: &Path, passphrase: &SecretString) {
+    /// Queues a save of `a` to `path`, encrypted with `passphrase` at the work factor `work`;
+    /// replaces a queued one.
+    pub fn submit(&self, a: &Assessment, path: &Path, passphrase: &SecretString, work: WorkFactor) {
         self.start();
         let (lock, cv) = &*self.shared;
         if let Ok(mut s) = lock.lock() {
@@ -96,6 +98,7 @@ impl Saver {
                 assessment: a.clone(),
                 path: path.to_path_buf(),
                 passphrase: passphrase.clone(),
+                work,
             });
             cv.notify_all();
         }
@@ -155,7 +158,7 @@ impl Saver {
                 };
                 let result = job.map(|j| {
                     j.assessment
-                        .save_encrypted(&j.path, &j.passphrase)
+                        .save_with_work(&j.path, Some(&j.passphrase), j.work)
                         .map_err(|e| e.to_string())
                 });
                 let Ok(mut s) = lock.lock() else { return };

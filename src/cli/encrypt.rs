@@ -8,7 +8,7 @@ use anyhow::{bail, Context};
 
 use super::passphrase::read_passphrase;
 use crate::model::assessment::Assessment;
-use crate::model::crypt;
+use crate::model::crypt::{self, WorkFactor};
 use crate::model::fsutil::write_atomic;
 
 /// Arguments of `mamori encrypt`.
@@ -65,7 +65,7 @@ pub(super) fn encrypt(
     refuse_existing(&args.output, &args.input)?;
     // Only a valid, plaintext assessment is encrypted.
     let a = Assessment::load(&args.input)?;
-    let cipher = crypt::encrypt(a.to_ron_string().as_bytes(), &pass)
+    let cipher = crypt::encrypt(a.to_ron_string()?.as_bytes(), &pass, WorkFactor::Standard)
         .with_context(|| format!("{}", args.input.display()))?;
     write_atomic(&args.output, &cipher)
         .with_context(|| format!("{}: writing failed", args.output.display()))?;
@@ -82,7 +82,7 @@ pub(super) fn decrypt(
     let pass = read_passphrase(&args.passphrase_file, err)?;
     refuse_existing(&args.output, &args.input)?;
     let a = Assessment::load_with(&args.input, Some(&pass))?;
-    write_atomic(&args.output, a.to_ron_string().as_bytes())
+    write_atomic(&args.output, a.to_ron_string()?.as_bytes())
         .with_context(|| format!("{}: writing failed", args.output.display()))?;
     writeln!(out, "{}", args.output.display())?;
     Ok(0)

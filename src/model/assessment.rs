@@ -1,25 +1,21 @@
 //! The assessment file: one company's answers, as RON (see `docs/assessment-format.md`).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::crypt::SecretString;
 use super::date::Date;
+use super::diag::Diagnostic;
 use super::diag::MAX_FILE_BYTES;
-use super::diag::{decode_text, from_ron_error, Diagnostic};
-use super::fsutil::write_with_backup;
 use super::inventory::InventoryItem;
 use super::ledger::LedgerEntry;
-use super::lock::{LockError, WriteLock};
+use super::lock::LockError;
 use super::schema::{Answer, Bundle};
 
 /// The format version this build writes (and the newest it reads). Older versions are
 /// migrated on load (see [`crate::model::migrate`] for the history and the chain).
 pub const FORMAT_VERSION: u32 = 2;
-
-const DOC: &str = "docs/assessment-format.md";
 
 /// The longest note (a user's note or an adviser's note), in characters. The command line and
 /// the app refuse longer ones where they are typed; with the size limit of the whole file
@@ -257,6 +253,11 @@ pub enum AssessmentError {
     /// Another process is writing the file, or its lock cannot be taken.
     #[error(transparent)]
     Lock(#[from] LockError),
+    /// The assessment could not be written as text (a bug: every field can be written).
+    #[error(
+        "the assessment could not be written as text ({0}); nothing was saved. Please report this"
+    )]
+    Serialize(String),
     /// The content is not a valid assessment.
     #[error("{0}")]
     Invalid(Diagnostic),
@@ -370,6 +371,8 @@ impl AssessmentError {
                 ..
             } => ErrorKind::WrongPassphrase,
             Self::Crypt { .. } => ErrorKind::CryptFailed,
+            // The data could not be turned into text: nothing was written, like a failed write.
+            Self::Serialize(_) => ErrorKind::Io,
         }
     }
 }
@@ -407,12 +410,6 @@ where
     d.deserialize_map(Unique(std::marker::PhantomData))
 }
 
-#[derive(Deserialize)]
-#[serde(rename = "Assessment")]
-struct VersionProbe {
-    format_version: u32,
-}
-
 impl Assessment {
     /// A new, empty assessment of `bundle`'s questionnaire dated `date`.
     pub fn new(bundle: &Bundle, date: Date) -> Assessment {
@@ -447,140 +444,5 @@ impl Assessment {
             .entry(question_id.to_string())
             .or_default()
             .value = value;
-    }
-
-    /// Parses an assessment from text; `shown` names the file in messages.
-    pub fn from_ron_str(shown: &str, text: &str) -> Result<Assessment, AssessmentError> {
-        let opts = ron::Options::default().with_recursion_limit(64);
-        // Check the version first, so a newer file is refused for the right reason.
-        if let Ok(probe) = opts.from_str::<VersionProbe>(text) {
-            if probe.format_version > FORMAT_VERSION {
-                return Err(AssessmentError::TooNew {
-                    path: PathBuf::from(shown),
-                    found: probe.format_version,
-                    supported: FORMAT_VERSION,
-                });
-            }
-            if (1..FORMAT_VERSION).contains(&probe.format_version) {
-                return super::migrate::from_old(shown, text, probe.format_version);
-            }
-        }
-        match opts.from_str::<Assessment>(text) {
-            Ok(a) if a.format_version == 0 => Err(AssessmentError::Invalid(Diagnostic {
-                file: shown.to_string(),
-                line: 1,
-                col: 1,
-                message: "format_version 0 does not exist".into(),
-                hint: format!("Set format_version: {FORMAT_VERSION} (see {DOC})"),
-            })),
-            Ok(a) => Ok(a),
-            Err(e) => Err(AssessmentError::Invalid(from_ron_error(
-                shown, text, 0, &e, DOC,
-            ))),
-        }
-    }
-
-    /// Parses an assessment from raw bytes (size, UTF-8 and BOM handled).
-    pub fn from_bytes(shown: &str, bytes: &[u8]) -> Result<Assessment, AssessmentError> {
-        if super::crypt::is_encrypted(bytes) {
-            return Err(AssessmentError::Encrypted {
-                path: PathBuf::from(shown),
-            });
-        }
-        let text = decode_text(shown, bytes).map_err(AssessmentError::Invalid)?;
-        Assessment::from_ron_str(shown, &text)
-    }
-
-    /// Reads an assessment file.
-    pub fn load(path: &Path) -> Result<Assessment, AssessmentError> {
-        let bytes = super::diag::read_limited(path).map_err(|error| AssessmentError::Io {
-            path: path.to_path_buf(),
-            action: "reading",
-            verb: "read",
-            error,
-        })?;
-        Assessment::from_bytes(&path.display().to_string(), &bytes)
-    }
-
-    /// The file content as written by [`Assessment::save`]: every field on its own line, every
-    /// answer (with its note) on one line, and empty notes and flags left out, so that a file
-    /// saved by mamori stays about as small as its content.
-    pub fn to_ron_string(&self) -> String {
-        let config = ron::ser::PrettyConfig::new()
-            .depth_limit(2)
-            .struct_names(true)
-            .indentor("    ".to_string());
-        let body = ron::ser::to_string_pretty(self, config)
-            .unwrap_or_else(|e| format!("// serialisation failed: {e}"));
-        format!("// mamori assessment file (see {DOC})\n{body}\n")
-    }
-
-    /// Writes the file atomically (temp file, fsync, rename, fsync of the folder), keeping the
-    /// previous version next to it as `name.ron.bak` (see [`crate::model::fsutil::backup_path`]),
-    /// while holding the file's write lock ([`WriteLock`]).
-    pub fn save(&self, path: &Path) -> Result<(), AssessmentError> {
-        self.save_with(path, None)
-    }
-
-    /// Saves encrypted with `passphrase` when one is given, else as plain RON (see
-    /// [`Assessment::save`] and [`Assessment::save_encrypted`]).
-    pub fn save_with(
-        &self,
-        path: &Path,
-        passphrase: Option<&SecretString>,
-    ) -> Result<(), AssessmentError> {
-        let lock = WriteLock::acquire(path, "mamori")?;
-        self.save_locked(&lock, passphrase)
-    }
-
-    /// Saves to the file whose write lock is held (see [`Assessment::update`]). Nothing is
-    /// written when the file would be larger than mamori reads ([`AssessmentError::TooLarge`]).
-    pub fn save_locked(
-        &self,
-        lock: &WriteLock,
-        passphrase: Option<&SecretString>,
-    ) -> Result<(), AssessmentError> {
-        let path = lock.path();
-        let plain = self.to_ron_string().into_bytes();
-        let bytes = match passphrase {
-            Some(p) => {
-                super::crypt::encrypt(&plain, p).map_err(|reason| AssessmentError::Crypt {
-                    path: path.to_path_buf(),
-                    reason,
-                })?
-            }
-            None => plain,
-        };
-        // A plaintext version is never kept as the backup of an encrypted file.
-        let keep_old = |old: &[u8]| passphrase.is_none() || super::crypt::is_encrypted(old);
-        if bytes.len() > MAX_FILE_BYTES {
-            return Err(AssessmentError::TooLarge {
-                path: path.to_path_buf(),
-                size: bytes.len(),
-            });
-        }
-        write_with_backup(path, &bytes, keep_old).map_err(|error| AssessmentError::Io {
-            path: path.to_path_buf(),
-            action: "writing",
-            verb: "write",
-            error,
-        })
-    }
-
-    /// Reads the file, lets `change` change the assessment and saves it, holding the file's
-    /// write lock the whole time, so that no other mamori (another command, the app) writes
-    /// in between and no change is lost. `who` names this writer in the message another one
-    /// gets while waiting. When `change` fails, nothing is written.
-    pub fn update<T, E: From<AssessmentError>>(
-        path: &Path,
-        passphrase: Option<&SecretString>,
-        who: &str,
-        change: impl FnOnce(&mut Assessment) -> Result<T, E>,
-    ) -> Result<T, E> {
-        let lock = WriteLock::acquire(path, who).map_err(AssessmentError::from)?;
-        let mut a = Assessment::load_with(path, passphrase)?;
-        let out = change(&mut a)?;
-        a.save_locked(&lock, passphrase)?;
-        Ok(out)
     }
 }

@@ -1,12 +1,12 @@
 //! Encryption at rest with a passphrase: the `age` format with its scrypt recipient.
 //!
-//! An encrypted assessment file is an ordinary age file (`age -d` opens it too) whose plaintext
+//! This module works on bytes only; [`super::assessment_io`] reads and writes assessment files
+//! through it. An encrypted assessment file is an ordinary age file (`age -d` opens it too) whose plaintext
 //! is the RON assessment. It is recognised by the age header, so any command or dialog that
 //! opens a file can tell that it needs a passphrase. The passphrase is held only in memory
 //! ([`SecretString`], wiped when dropped), never written anywhere.
 
 use std::io::{Read, Write};
-use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use secrecy::SecretString;
 
@@ -23,15 +23,15 @@ pub fn is_encrypted(bytes: &[u8]) -> bool {
     b.starts_with(AGE_HEADER) || b.trim_ascii_start().starts_with(AGE_ARMOR_HEADER)
 }
 
-/// 0: age picks the scrypt work factor (about one second of work on this machine).
-static WORK_FACTOR: AtomicU8 = AtomicU8::new(0);
-
-/// Sets the scrypt work factor (`N = 2^log_n`) of later encryptions in this process, or
-/// `None` for age's choice (about one second). Tests use a low factor to stay fast; files
-/// written that way are easy to attack, so the app and CLI never call this.
-pub fn set_work_factor(log_n: Option<u8>) {
-    let v = log_n.map(|n| n.clamp(1, 30)).unwrap_or(0);
-    WORK_FACTOR.store(v, Ordering::Relaxed);
+/// The scrypt work factor of an encryption.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WorkFactor {
+    /// age's choice: about one second of work on this machine. The app and the CLI use it.
+    #[default]
+    Standard,
+    /// `N = 2^log_n` (clamped to 1–30). Only tests use it, to stay fast: files written with a
+    /// low factor are easy to attack.
+    LogN(u8),
 }
 
 /// Why encrypting or decrypting failed.
@@ -63,16 +63,19 @@ pub enum CryptError {
     Encrypt(String),
 }
 
-/// Encrypts `plain` with `passphrase` (age, scrypt recipient).
-pub fn encrypt(plain: &[u8], passphrase: &SecretString) -> Result<Vec<u8>, CryptError> {
+/// Encrypts `plain` with `passphrase` (age, scrypt recipient) at the work factor `work`.
+pub fn encrypt(
+    plain: &[u8],
+    passphrase: &SecretString,
+    work: WorkFactor,
+) -> Result<Vec<u8>, CryptError> {
     use secrecy::ExposeSecret;
     if passphrase.expose_secret().is_empty() {
         return Err(CryptError::EmptyPassphrase);
     }
     let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
-    let log_n = WORK_FACTOR.load(Ordering::Relaxed);
-    if log_n > 0 {
-        recipient.set_work_factor(log_n);
+    if let WorkFactor::LogN(log_n) = work {
+        recipient.set_work_factor(log_n.clamp(1, 30));
     }
     let encryptor =
         age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
@@ -123,57 +126,6 @@ pub fn decrypt(cipher: &[u8], passphrase: &SecretString) -> Result<Vec<u8>, Cryp
     Ok(plain)
 }
 
-use std::path::{Path, PathBuf};
-
-use super::assessment::{Assessment, AssessmentError};
-
-impl Assessment {
-    /// Parses an assessment from raw bytes, decrypting them first when they are an age file
-    /// and a passphrase is given (without one, an encrypted file gives
-    /// [`AssessmentError::Encrypted`]).
-    pub fn from_bytes_with(
-        shown: &str,
-        bytes: &[u8],
-        passphrase: Option<&SecretString>,
-    ) -> Result<Assessment, AssessmentError> {
-        match passphrase {
-            Some(p) if is_encrypted(bytes) => {
-                let plain = decrypt(bytes, p).map_err(|reason| AssessmentError::Crypt {
-                    path: PathBuf::from(shown),
-                    reason,
-                })?;
-                Assessment::from_bytes(shown, &plain)
-            }
-            _ => Assessment::from_bytes(shown, bytes),
-        }
-    }
-
-    /// Reads an assessment file, encrypted (with `passphrase`) or not.
-    pub fn load_with(
-        path: &Path,
-        passphrase: Option<&SecretString>,
-    ) -> Result<Assessment, AssessmentError> {
-        let bytes = super::diag::read_limited(path).map_err(|error| AssessmentError::Io {
-            path: path.to_path_buf(),
-            action: "reading",
-            verb: "read",
-            error,
-        })?;
-        Assessment::from_bytes_with(&path.display().to_string(), &bytes, passphrase)
-    }
-
-    /// Writes the file encrypted with `passphrase`, atomically, holding its write lock. The
-    /// previous version is kept as `NAME.ron.bak` only when it was encrypted too: a plaintext
-    /// version is never kept next to an encrypted file (an older plaintext backup is removed).
-    pub fn save_encrypted(
-        &self,
-        path: &Path,
-        passphrase: &SecretString,
-    ) -> Result<(), AssessmentError> {
-        self.save_with(path, Some(passphrase))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,8 +136,12 @@ mod tests {
 
     #[test]
     fn round_trip_wrong_passphrase_and_damage() {
-        set_work_factor(Some(4));
-        let c = encrypt("株式会社テスト".as_bytes(), &pass("正しい合言葉")).unwrap();
+        let c = encrypt(
+            "株式会社テスト".as_bytes(),
+            &pass("正しい合言葉"),
+            WorkFactor::LogN(4),
+        )
+        .unwrap();
         assert!(is_encrypted(&c));
         assert!(!is_encrypted(b"Assessment("));
         assert!(!c.windows(6).any(|w| w == "株式".as_bytes()));
@@ -213,7 +169,7 @@ mod tests {
             Err(CryptError::Damaged(_))
         ));
         assert!(matches!(
-            encrypt(b"x", &pass("")),
+            encrypt(b"x", &pass(""), WorkFactor::LogN(4)),
             Err(CryptError::EmptyPassphrase)
         ));
     }

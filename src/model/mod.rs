@@ -3,9 +3,11 @@
 //! all read the same [`scoring::ScoreReport`].
 
 pub mod assessment;
+pub mod assessment_io;
 pub mod crypt;
 pub mod date;
 pub mod diag;
+pub mod flow;
 pub mod fsutil;
 pub mod inventory;
 pub mod ledger;
@@ -21,6 +23,7 @@ pub mod situation;
 pub mod sources;
 pub mod text;
 pub mod verdict;
+pub mod words;
 
 pub mod aggregate;
 pub mod clock;

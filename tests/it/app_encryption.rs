@@ -9,7 +9,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
 use mamori::app::{Command, MamoriApp, Prefs, Screen};
 use mamori::model::assessment::Assessment;
-use mamori::model::crypt::{is_encrypted, set_work_factor, SecretString};
+use mamori::model::crypt::{is_encrypted, SecretString, WorkFactor};
 use mamori::model::load::load_embedded;
 use mamori::model::schema::Answer;
 
@@ -54,7 +54,6 @@ fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathB
 
 #[test]
 fn save_encrypted_then_autosave_leaves_no_plaintext_anywhere() {
-    set_work_factor(Some(4));
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(data.path());
     h.state_mut().form.company = COMPANY.into();
@@ -132,15 +131,18 @@ fn save_encrypted_then_autosave_leaves_no_plaintext_anywhere() {
 
 #[test]
 fn opening_an_encrypted_file_asks_its_passphrase_and_refuses_a_wrong_one() {
-    set_work_factor(Some(4));
     let data = tempfile::tempdir().unwrap();
     let b = load_embedded().bundle;
     let mut a = Assessment::new(&b, mamori::model::date::Date::parse("2026-11-22").unwrap());
     a.company.name = COMPANY.into();
     a.set_answer("quick.rules", Some(Answer::No));
     let file = data.path().join("secret.ron");
-    a.save_encrypted(&file, &SecretString::from(PASS.to_string()))
-        .unwrap();
+    a.save_with_work(
+        &file,
+        Some(&SecretString::from(PASS.to_string())),
+        WorkFactor::LogN(4),
+    )
+    .unwrap();
     let before = std::fs::read(&file).unwrap();
 
     let mut h = harness(data.path());
@@ -195,19 +197,23 @@ fn opening_an_encrypted_file_asks_its_passphrase_and_refuses_a_wrong_one() {
 
 #[test]
 fn continue_with_an_encrypted_last_file_asks_its_passphrase_escape_cancels_enter_opens() {
-    set_work_factor(Some(4));
     let data = tempfile::tempdir().unwrap();
     let b = load_embedded().bundle;
     let mut a = Assessment::new(&b, mamori::model::date::Date::parse("2026-11-22").unwrap());
     a.company.name = COMPANY.into();
     let file = data.path().join("last.ron");
-    a.save_encrypted(&file, &SecretString::from(PASS.to_string()))
-        .unwrap();
+    a.save_with_work(
+        &file,
+        Some(&SecretString::from(PASS.to_string())),
+        WorkFactor::LogN(4),
+    )
+    .unwrap();
     let prefs = Prefs {
         last_file: Some(file.clone()),
         ..Prefs::default()
     };
-    let app = MamoriApp::new(load_embedded().bundle, prefs, data.path().to_path_buf());
+    let mut app = MamoriApp::new(load_embedded().bundle, prefs, data.path().to_path_buf());
+    app.work_factor = WorkFactor::LogN(4);
     let mut h = Harness::builder()
         .with_size([1100.0, 3000.0])
         .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);

@@ -42,7 +42,7 @@ fn save_then_load_gives_the_same_assessment() {
 #[test]
 fn a_newer_format_is_refused_naming_both_versions() {
     let b = common::mini();
-    let text = full(&b).to_ron_string().replace(
+    let text = full(&b).to_ron_string().unwrap().replace(
         &format!("format_version: {FORMAT_VERSION}"),
         "format_version: 7",
     );
@@ -67,6 +67,7 @@ fn errors_name_line_and_column() {
     let b = common::mini();
     let text = full(&b)
         .to_ron_string()
+        .unwrap()
         .replace("mode: Adviser", "mode: Boss");
     let line = text.lines().position(|l| l.contains("mode: Boss")).unwrap() + 1;
     let col = text.lines().nth(line - 1).unwrap().find("Boss").unwrap() + 1;
@@ -82,7 +83,10 @@ fn errors_name_line_and_column() {
 #[test]
 fn a_bad_date_is_reported() {
     let b = common::mini();
-    let text = full(&b).to_ron_string().replace("2026-11-22", "2026-02-30");
+    let text = full(&b)
+        .to_ron_string()
+        .unwrap()
+        .replace("2026-11-22", "2026-02-30");
     let err = Assessment::from_ron_str("x.ron", &text)
         .unwrap_err()
         .to_string();

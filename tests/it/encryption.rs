@@ -8,7 +8,7 @@ use crate::common::{mamori, p};
 use std::path::Path;
 
 use mamori::model::assessment::{Assessment, AssessmentError};
-use mamori::model::crypt::{is_encrypted, set_work_factor, CryptError, SecretString};
+use mamori::model::crypt::{is_encrypted, CryptError, SecretString, WorkFactor};
 use mamori::model::fsutil::backup_path;
 use mamori::model::schema::Answer;
 
@@ -30,7 +30,6 @@ fn sample() -> Assessment {
 
 #[test]
 fn library_saves_encrypted_and_never_keeps_a_plaintext_backup() {
-    set_work_factor(Some(4));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.ron");
     let pass = SecretString::from("正しい合言葉".to_string());
@@ -40,12 +39,14 @@ fn library_saves_encrypted_and_never_keeps_a_plaintext_backup() {
     a.assessor = "宮沢".into();
     a.save(&path).unwrap();
     assert!(contains_plaintext(&backup_path(&path), COMPANY));
-    a.save_encrypted(&path, &pass).unwrap();
+    a.save_with_work(&path, Some(&pass), WorkFactor::LogN(4))
+        .unwrap();
     assert!(is_encrypted(&std::fs::read(&path).unwrap()));
     assert!(!backup_path(&path).exists(), "the plaintext backup must go");
     // Further encrypted saves keep an encrypted backup.
     a.set_answer("quick.pc", Some(Answer::Yes));
-    a.save_encrypted(&path, &pass).unwrap();
+    a.save_with_work(&path, Some(&pass), WorkFactor::LogN(4))
+        .unwrap();
     for f in [path.clone(), backup_path(&path)] {
         assert!(is_encrypted(&std::fs::read(&f).unwrap()), "{f:?}");
         assert!(!contains_plaintext(&f, COMPANY), "{f:?}");
@@ -73,7 +74,7 @@ fn library_saves_encrypted_and_never_keeps_a_plaintext_backup() {
     let mut damaged = before.clone();
     let n = damaged.len();
     damaged[n - 10] ^= 0xff;
-    let err = Assessment::from_bytes_with("d.ron", &damaged, Some(&pass)).unwrap_err();
+    let err = Assessment::read("d.ron", &damaged, Some(&pass)).unwrap_err();
     assert!(err.to_string().contains("damaged"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }

@@ -259,7 +259,6 @@ fn a_too_long_note_is_refused_before_anything_is_written() {
 
 #[test]
 fn passphrase_files_lose_bom_and_line_end_and_encrypted_visits_compare() {
-    mamori::model::crypt::set_work_factor(Some(4));
     let dir = tempfile::tempdir().unwrap();
     let plain_new = new_file(dir.path(), "new.ron");
     let plain_old = new_file(dir.path(), "old.ron");
@@ -270,7 +269,8 @@ fn passphrase_files_lose_bom_and_line_end_and_encrypted_visits_compare() {
     let secret = mamori::model::crypt::SecretString::from("合言葉".to_string());
     for (from, to) in [(&plain_new, &enc_new), (&plain_old, &enc_old)] {
         let a = Assessment::load(from).unwrap();
-        a.save_encrypted(to, &secret).unwrap();
+        a.save_with_work(to, Some(&secret), mamori::model::crypt::WorkFactor::LogN(4))
+            .unwrap();
     }
     // The same passphrase written by Notepad: a BOM and CRLF.
     let notepad = dir.path().join("notepad.txt");

@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use mamori::model::assessment::Assessment;
-use mamori::model::crypt::{set_work_factor, SecretString};
+use mamori::model::crypt::{SecretString, WorkFactor};
 use mamori::model::date::Date;
 use mamori::model::fsutil::backup_path;
 use mamori::model::load::load_embedded;
@@ -58,12 +58,13 @@ fn child_save_loop() {
     let pass = parts
         .get(3)
         .map(|p| SecretString::from(p.display().to_string()));
-    set_work_factor(Some(4));
     let mut said_ready = false;
     loop {
         let start = std::time::Instant::now();
-        a.save_with(&parts[0], pass.as_ref()).unwrap();
-        b.save_with(&parts[0], pass.as_ref()).unwrap();
+        a.save_with_work(&parts[0], pass.as_ref(), WorkFactor::LogN(4))
+            .unwrap();
+        b.save_with_work(&parts[0], pass.as_ref(), WorkFactor::LogN(4))
+            .unwrap();
         if !said_ready {
             // The test starts its random wait only now, whatever the start-up took, and
             // scales it to how long a pair of saves takes on this machine right now.
@@ -103,8 +104,8 @@ fn kill_loop(kills: usize, passphrase: Option<&str>) {
     b.save(&pb).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("会社.ron");
-    set_work_factor(Some(4));
-    a.save_with(&target, pass.as_ref()).unwrap();
+    a.save_with_work(&target, pass.as_ref(), WorkFactor::LogN(4))
+        .unwrap();
 
     let seed = SystemTime::now()
         .duration_since(UNIX_EPOCH)

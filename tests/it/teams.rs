@@ -267,7 +267,7 @@ fn the_inventory_and_actions_round_trip_through_the_file() {
     assert_eq!(Assessment::load(&p).unwrap(), a);
     // A file without them stays as it was: nothing new is written.
     let plain = common::answered(&b, &[("basic.a", Answer::No)]);
-    let text = plain.to_ron_string();
+    let text = plain.to_ron_string().unwrap();
     assert!(
         !text.contains("inventory") && !text.contains("actions"),
         "{text}"

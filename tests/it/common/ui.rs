@@ -12,7 +12,9 @@ pub fn harness_sized(
     prefs: Prefs,
     size: [f32; 2],
 ) -> Harness<'static, MamoriApp> {
-    let app = MamoriApp::new(load_embedded().bundle, prefs, dir.to_path_buf());
+    let mut app = MamoriApp::new(load_embedded().bundle, prefs, dir.to_path_buf());
+    // Encrypted saves at a low scrypt work factor: fast, and only ever in tests.
+    app.work_factor = mamori::model::crypt::WorkFactor::LogN(4);
     let mut h = Harness::builder()
         .with_size(size)
         .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);

@@ -1,0 +1,563 @@
+//! The desktop app (eframe/egui): state, the frame loop and file handling.
+//!
+//! The app reads state and emits [`Command`]s; commands are applied after the frame is drawn
+//! (the deferred-command pattern of egui's demo app), each area in its module of
+//! [`commands`]. Drawing lives in [`pages`] (one file per page) and [`widgets`], colours and
+//! sizes in [`theme`], the open document (autosave, undo) in [`document`]. All scoring comes
+//! from [`crate::model`], the same as the CLI and report.
+
+pub mod args;
+mod commands;
+pub mod document;
+pub mod native;
+pub mod pages;
+pub mod secure;
+pub mod theme;
+pub mod widgets;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+pub use args::{AppArgs, ScriptedPage};
+pub use commands::{
+    ClassCommand, Command, CompareCommand, EditCommand, ExportCommand, FileCommand, NavCommand,
+};
+pub use document::Doc;
+use document::Undo;
+
+use crate::model::aggregate::{ClassAggregate, Skipped};
+use crate::model::assessment::{Assessment, Mode, StaffBand};
+use crate::model::date::Date;
+use crate::model::inventory::CategorySuggestions;
+use crate::model::schema::{Answer, Bundle};
+use crate::model::text::Lang;
+
+/// Workshop companies shipped under `examples/workshop/`, embedded: `(file name, bytes)`.
+pub static WORKSHOP_EXAMPLES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/workshop.rs"));
+
+/// Preferences kept between runs (eframe storage).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Display language.
+    pub lang: Lang,
+    /// Text size, 1.0–2.0.
+    pub text_scale: f32,
+    /// Dark mode.
+    pub dark: bool,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The file open when the app was last closed.
+    pub last_file: Option<PathBuf>,
+    /// The question shown when the app was last closed.
+    pub last_question: Option<String>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            lang: Lang::Ja,
+            text_scale: 1.0,
+            dark: false,
+            recent: Vec::new(),
+            last_file: None,
+            last_question: None,
+        }
+    }
+}
+
+/// Which page is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// New assessment, open, recent files, workshop examples.
+    Start,
+    /// Every checklist as a task list.
+    Overview,
+    /// One question.
+    Question(String),
+    /// Scores, charts, findings.
+    Results,
+    /// The case library, optionally with one advice entry open.
+    Cases(Option<String>),
+    /// The consultation desks.
+    Contacts,
+    /// Language, text size, theme.
+    Settings,
+    /// The information inventory editor.
+    Inventory,
+    /// The open assessment compared with older visits.
+    Compare,
+    /// The anonymous class view (several files or a folder).
+    Class,
+}
+
+/// The fields of the start form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewForm {
+    /// Company name.
+    pub company: String,
+    /// Industry.
+    pub industry: String,
+    /// Staff band.
+    pub staff_band: Option<StaffBand>,
+    /// Prefecture.
+    pub prefecture: String,
+    /// Assessor.
+    pub assessor: String,
+    /// Date as typed, YYYY-MM-DD.
+    pub date: String,
+    /// Mode.
+    pub mode: Mode,
+    /// A path typed to open a file without a dialog.
+    pub open_path: String,
+}
+
+impl Default for NewForm {
+    fn default() -> Self {
+        NewForm {
+            company: String::new(),
+            industry: String::new(),
+            staff_band: None,
+            prefecture: String::new(),
+            assessor: String::new(),
+            date: Date::today().to_string(),
+            mode: Mode::SelfCheck,
+            open_path: String::new(),
+        }
+    }
+}
+
+/// What a typed path is for, when no file dialog is available.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open an assessment file.
+    Open,
+    /// Save a copy of the open assessment and continue in it.
+    SaveAs,
+    /// Export the findings and inventory as CSV.
+    ExportCsv,
+    /// Add an older visit to the comparison.
+    CompareAdd,
+    /// Add a file or folder to the class view.
+    ClassAdd,
+    /// Write the PDF report of the open assessment.
+    ExportPdf,
+}
+
+/// The prompt for a typed path, shown instead of a file dialog when the system has none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathPrompt {
+    /// What the path is for.
+    pub purpose: PathPurpose,
+    /// The path as typed so far.
+    pub text: String,
+}
+
+/// The older visits chosen for the comparison page.
+#[derive(Debug, Default)]
+pub struct CompareState {
+    /// Path and content of each older visit, the previous one first.
+    pub older: Vec<(PathBuf, Assessment)>,
+}
+
+/// The files of the class view and their picture.
+#[derive(Debug, Default)]
+pub struct ClassState {
+    /// Files and folders chosen.
+    pub paths: Vec<PathBuf>,
+    /// The class picture of `paths`, recomputed when they change.
+    pub picture: Option<ClassAggregate>,
+    /// The files left out, with names and messages: shown to the trainer outside the
+    /// projector view only.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Whether a native file dialog can be shown: rfd's portal backend needs a D-Bus session (for
+/// xdg-desktop-portal) or `zenity`. Without either it returns nothing, exactly as on cancel,
+/// so the app asks for a typed path instead of pretending the user cancelled.
+pub fn file_dialogs_available() -> bool {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty()) {
+        return true;
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
+}
+
+/// A `--screenshot` run: draw, capture, save as PNG, close.
+#[derive(Debug)]
+struct ScreenshotJob {
+    path: PathBuf,
+    frames: u32,
+    requested: bool,
+    result: ScreenshotResult,
+}
+
+/// The outcome of a `--screenshot` run, read by `main` after the window closed.
+pub type ScreenshotResult = Arc<Mutex<Option<Result<(), String>>>>;
+
+/// The mamori desktop app.
+pub struct MamoriApp {
+    /// The questionnaires.
+    pub bundle: Bundle,
+    /// Preferences.
+    pub prefs: Prefs,
+    /// The open assessment.
+    pub doc: Option<Doc>,
+    /// The page shown.
+    pub screen: Screen,
+    /// The start form.
+    pub form: NewForm,
+    /// An error to show (what, where, what to do).
+    pub error: Option<String>,
+    /// A short confirmation, e.g. where a file was saved.
+    pub notice: Option<String>,
+    /// Projector view.
+    pub presentation: bool,
+    /// Where new assessments and example copies are saved.
+    pub data_dir: PathBuf,
+    /// Whether native file dialogs can be used (see [`file_dialogs_available`]); when not,
+    /// Open and Save As ask for a typed path. Off by default, so tests never block on a dialog.
+    pub file_dialogs: bool,
+    /// The typed-path prompt, when one is open.
+    pub path_prompt: Option<PathPrompt>,
+    /// The passphrase dialog, when one is open.
+    pub pass_prompt: Option<secure::PassPrompt>,
+    /// The company names of the workshop examples, read once (not on every frame).
+    pub example_names: Vec<String>,
+    /// Due dates of findings as typed, by question id (kept while not yet a valid date).
+    pub due_text: BTreeMap<String, String>,
+    /// The comparison page's older visits.
+    pub compare: CompareState,
+    /// The class view's files and picture.
+    pub class: ClassState,
+    /// The information inventory's suggestions (read once).
+    pub suggestions: Vec<CategorySuggestions>,
+    /// The "adviser copy (with private notes)" box of the results page: off by default, and
+    /// only heeded for an assessment in adviser mode.
+    pub adviser_copy: bool,
+    undo: Undo,
+    pending: Vec<Command>,
+    save_due: Option<Instant>,
+    applied_style: Option<(bool, f32)>,
+    fonts_installed: bool,
+    screenshot: Option<ScreenshotJob>,
+    saver: secure::Saver,
+}
+
+impl MamoriApp {
+    /// A new app over `bundle`, saving new assessments under `data_dir`.
+    pub fn new(bundle: Bundle, prefs: Prefs, data_dir: PathBuf) -> Self {
+        let mut app = MamoriApp {
+            bundle,
+            prefs,
+            doc: None,
+            screen: Screen::Start,
+            form: NewForm::default(),
+            error: None,
+            notice: None,
+            presentation: false,
+            data_dir,
+            file_dialogs: false,
+            path_prompt: None,
+            pass_prompt: None,
+            example_names: WORKSHOP_EXAMPLES
+                .iter()
+                .map(|(name, bytes)| {
+                    Assessment::from_bytes(name, bytes)
+                        .map(|a| a.company.name)
+                        .unwrap_or_else(|_| name.to_string())
+                })
+                .collect(),
+            due_text: BTreeMap::new(),
+            compare: CompareState::default(),
+            class: ClassState::default(),
+            suggestions: Vec::new(),
+            adviser_copy: false,
+            undo: Undo::default(),
+            pending: Vec::new(),
+            save_due: None,
+            applied_style: None,
+            fonts_installed: false,
+            screenshot: None,
+            saver: secure::Saver::default(),
+        };
+        match crate::model::inventory::suggestions() {
+            Ok(s) => app.suggestions = s,
+            Err(e) => {
+                log::error!("the inventory suggestions could not be read: {e}");
+                app.error = Some(format!("{}\n{e}", app.t("ui.questionnaire_problems")));
+            }
+        }
+        app
+    }
+
+    /// Shows the problems found while loading the questionnaires (a trainer's folder given
+    /// with `--questionnaires`) in the window: every diagnostic with its file:line:col and
+    /// what to do. The app goes on with whatever loaded.
+    pub fn report_load_problems(&mut self, diagnostics: &[crate::model::diag::Diagnostic]) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        let list: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+        self.error = Some(format!(
+            "{}\n{}",
+            self.t("ui.questionnaire_problems"),
+            list.join("\n")
+        ));
+    }
+
+    /// The UI string `key` in the current language.
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.bundle.s(key, self.prefs.lang)
+    }
+
+    /// Queues a command, applied after the frame.
+    pub fn send(&mut self, c: impl Into<Command>) {
+        self.pending.push(c.into());
+    }
+
+    /// Asks for a screenshot of the first frames, saved as PNG at `path`; the window closes
+    /// afterwards. Returns where the outcome will be written.
+    pub fn request_screenshot(&mut self, path: PathBuf) -> ScreenshotResult {
+        let result: ScreenshotResult = Arc::new(Mutex::new(None));
+        self.screenshot = Some(ScreenshotJob {
+            path,
+            frames: 0,
+            requested: false,
+            result: result.clone(),
+        });
+        result
+    }
+
+    /// Draws the whole app into `ui` and applies the commands it produced.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.style(&ctx);
+        self.keyboard(&ctx);
+        for f in ctx.input(|i| i.raw.dropped_files.clone()) {
+            self.send(FileCommand::Open(f.path().to_path_buf()));
+        }
+        pages::root_ui(self, ui);
+        let commands = std::mem::take(&mut self.pending);
+        if !commands.is_empty() {
+            // Show the effect of the commands in the next frame right away.
+            ctx.request_repaint();
+        }
+        for c in commands {
+            self.apply(c);
+        }
+        if let Some(due) = self.save_due {
+            if Instant::now() >= due {
+                self.flush();
+            } else {
+                ctx.request_repaint_after(due - Instant::now());
+            }
+        }
+        self.saver_errors();
+        if self.saver.pending() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        self.screenshot_step(&ctx);
+    }
+
+    /// Installs the fonts once, and the theme and zoom whenever they change.
+    fn style(&mut self, ctx: &egui::Context) {
+        if !self.fonts_installed {
+            theme::install_fonts(ctx);
+            self.fonts_installed = true;
+        }
+        let range = theme::TEXT_SCALE_RANGE;
+        let zoom = self.prefs.text_scale.clamp(*range.start(), *range.end())
+            * if self.presentation {
+                theme::PRESENTATION_ZOOM
+            } else {
+                1.0
+            };
+        if self.applied_style != Some((self.prefs.dark, zoom)) {
+            theme::apply_style(ctx, self.prefs.dark);
+            ctx.set_zoom_factor(zoom);
+            self.applied_style = Some((self.prefs.dark, zoom));
+        }
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        use egui::{Key, Modifiers};
+        let typing = ctx.egui_wants_keyboard_input();
+        let pressed = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
+        let command = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, k));
+        if command(Key::Z) && !typing {
+            self.send(EditCommand::Undo);
+        }
+        if command(Key::O) {
+            self.send(FileCommand::OpenDialog);
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
+            self.send(FileCommand::SaveAsDialog);
+        }
+        if command(Key::E) {
+            self.send(ExportCommand::PdfDialog);
+        }
+        if self.error.is_some() && pressed(Key::Escape) {
+            self.send(NavCommand::DismissError);
+        } else if self.path_prompt.is_some() && pressed(Key::Escape) {
+            self.send(NavCommand::DismissPathPrompt);
+        } else if self.pass_prompt.is_some() && pressed(Key::Escape) {
+            self.send(NavCommand::DismissPassPrompt);
+        }
+        if typing {
+            return;
+        }
+        if let Screen::Question(id) = self.screen.clone() {
+            let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+            for (k, a) in keys.into_iter().zip(Answer::ALL) {
+                if pressed(k) {
+                    self.send(EditCommand::Answer(id.clone(), a));
+                }
+            }
+            if pressed(Key::ArrowRight) {
+                self.send(NavCommand::Next);
+            }
+            if pressed(Key::ArrowLeft) {
+                self.send(NavCommand::Prev);
+            }
+        }
+        if self.presentation && pressed(Key::Escape) {
+            self.send(NavCommand::TogglePresentation);
+        }
+    }
+
+    /// The questions in the order the app walks them ([`crate::model::flow::flow`]).
+    pub fn flow(&self) -> Vec<String> {
+        match &self.doc {
+            Some(doc) => crate::model::flow::flow(&self.bundle, &doc.assessment),
+            None => Vec::new(),
+        }
+    }
+
+    /// Checklist ids in walking order ([`crate::model::flow::checklist_order`]).
+    pub fn checklist_order(&self) -> Vec<String> {
+        let a = self.doc.as_ref().map(|d| &d.assessment);
+        crate::model::flow::checklist_order(&self.bundle, a)
+    }
+
+    /// The first unanswered question of the flow, if any.
+    pub fn next_unanswered(&self) -> Option<String> {
+        let doc = self.doc.as_ref()?;
+        crate::model::flow::next_unanswered(&self.bundle, &doc.assessment)
+    }
+
+    /// Whether the PDF report will include the adviser's private notes.
+    pub fn exports_adviser_copy(&self) -> bool {
+        self.adviser_copy
+            && self
+                .doc
+                .as_ref()
+                .is_some_and(|d| d.assessment.mode == Mode::Adviser)
+    }
+
+    fn go(&mut self, s: Screen) {
+        if let Screen::Question(q) = &s {
+            self.prefs.last_question = Some(q.clone());
+        }
+        self.screen = s;
+    }
+
+    /// Opens the typed-path prompt for `purpose`, with a suggested path where there is one.
+    fn prompt_path(&mut self, purpose: PathPurpose) {
+        let text = match (purpose, &self.doc) {
+            (PathPurpose::SaveAs, Some(doc)) => doc.path.display().to_string(),
+            (PathPurpose::ExportPdf, Some(doc)) => {
+                commands::pdf_path_for(&doc.path).display().to_string()
+            }
+            (PathPurpose::ExportCsv, Some(doc)) => {
+                doc.path.with_extension("csv").display().to_string()
+            }
+            _ => String::new(),
+        };
+        self.path_prompt = Some(PathPrompt { purpose, text });
+    }
+
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let Some(job) = &mut self.screenshot else {
+            return;
+        };
+        job.frames += 1;
+        ctx.request_repaint();
+        // Let fonts and layout settle for a few frames, then capture.
+        if !job.requested && job.frames >= 3 {
+            job.requested = true;
+            let path = job.path.clone();
+            let result = job.result.clone();
+            let ctx2 = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let outcome = write_png(&path, &image);
+                if let Ok(mut r) = result.lock() {
+                    *r = Some(outcome);
+                }
+                ctx2.send_viewport_cmd(egui::ViewportCommand::Close);
+                ctx2.request_repaint();
+            });
+        }
+    }
+}
+
+/// `dir/stem.ron`, or `dir/stem-2.ron` … when taken. File-system-unsafe characters become `_`.
+pub(crate) fn unique_path(dir: &Path, stem: &str) -> PathBuf {
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    let mut p = dir.join(format!("{clean}.ron"));
+    let mut n = 2;
+    while p.exists() {
+        p = dir.join(format!("{clean}-{n}.ron"));
+        n += 1;
+    }
+    p
+}
+
+/// Writes an egui image as an 8-bit RGBA PNG.
+pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let mut bytes = Vec::with_capacity(w * h * 4);
+    for px in &image.pixels {
+        bytes.extend_from_slice(&px.to_srgba_unmultiplied());
+    }
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w as u32, h as u32);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc.write_header().map_err(|e| e.to_string())?;
+        writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
+    }
+    crate::model::fsutil::write_atomic(path, &out).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+impl eframe::App for MamoriApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        MamoriApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.flush();
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush();
+    }
+}

@@ -1,0 +1,212 @@
+//! Opening the app in a native window (eframe), including the `--screenshot` and `--bench`
+//! runs used by `scripts/gui-smoke.sh` and `scripts/bench-gui.sh`.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail};
+
+use super::{AppArgs, MamoriApp, Prefs, Screen, ScreenshotResult, ScriptedPage, WORKSHOP_EXAMPLES};
+use crate::model::load::{load_dir, load_embedded};
+
+/// Frames measured by `--bench` after the first one.
+const BENCH_FRAMES: usize = 120;
+
+/// Wraps the app to time frames for `--bench`.
+struct Runner {
+    app: MamoriApp,
+    started: Instant,
+    bench: Option<Bench>,
+}
+
+#[derive(Default)]
+struct Bench {
+    first_ui: Option<Duration>,
+    second_ui: Option<Duration>,
+    frames: Vec<Duration>,
+    report: Arc<Mutex<Option<String>>>,
+}
+
+impl eframe::App for Runner {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let t = Instant::now();
+        self.app.ui(ui);
+        let spent = t.elapsed();
+        let Some(b) = &mut self.bench else { return };
+        if b.first_ui.is_none() {
+            b.first_ui = Some(self.started.elapsed());
+        } else if b.second_ui.is_none() {
+            // The first frame has been presented once the second one starts.
+            b.second_ui = Some(self.started.elapsed());
+        } else {
+            b.frames.push(spent);
+        }
+        if b.frames.len() >= BENCH_FRAMES {
+            let mut f = b.frames.clone();
+            f.sort();
+            let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+            let mean = f.iter().map(|d| ms(*d)).sum::<f64>() / f.len() as f64;
+            let text = format!(
+                "first ui() call: {:.1} ms after start\nfirst frame presented: {:.1} ms after start\nframes measured: {}\nui() CPU time per frame: mean {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+                ms(b.first_ui.unwrap_or_default()),
+                ms(b.second_ui.unwrap_or_default()),
+                f.len(),
+                mean,
+                ms(f[f.len() / 2]),
+                ms(f[f.len() * 95 / 100]),
+                ms(f[f.len() - 1]),
+            );
+            if let Ok(mut r) = b.report.lock() {
+                *r = Some(text);
+            }
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ui.ctx().request_repaint();
+        }
+        let _ = frame;
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::App::save(&mut self.app, storage);
+    }
+
+    fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
+        eframe::App::on_exit(&mut self.app, gl);
+    }
+}
+
+/// Opens the app window and runs until it is closed; `questionnaires` is the folder given
+/// with `--questionnaires`, if any.
+pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> anyhow::Result<()> {
+    super::logger::install();
+    let outcome = match questionnaires {
+        Some(dir) => load_dir(dir),
+        None => load_embedded(),
+    };
+    let problems = outcome.diagnostics;
+    let bundle = outcome.bundle;
+    let scripted = cli.screenshot.is_some() || cli.bench;
+    let data_dir = if scripted {
+        std::env::temp_dir().join(format!("mamori-run-{}", std::process::id()))
+    } else {
+        eframe::storage_dir("mamori").unwrap_or_else(|| PathBuf::from(".mamori"))
+    };
+    let mut options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("mamori 守り")
+            .with_app_id("mamori")
+            .with_inner_size([1100.0, 820.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    if scripted {
+        options.persist_window = false;
+        options.persistence_path = Some(data_dir.join("prefs.ron"));
+    }
+
+    let shot: Arc<Mutex<Option<ScreenshotResult>>> = Arc::new(Mutex::new(None));
+    let bench_report: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
+    let (shot2, bench2) = (shot.clone(), bench_report.clone());
+    let screenshot = cli.screenshot.clone();
+    let (bench, screen, lang, open) = (cli.bench, cli.screen, cli.lang, cli.open.clone());
+    let text_size = cli.text_size;
+    let dir2 = data_dir.clone();
+
+    eframe::run_native(
+        "mamori",
+        options,
+        Box::new(move |cc| {
+            let mut prefs: Prefs = if scripted {
+                Prefs::default()
+            } else {
+                cc.storage
+                    .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                    .unwrap_or_default()
+            };
+            if let Some(l) = lang {
+                prefs.lang = l;
+            }
+            if let Some(pct) = text_size {
+                prefs.text_scale = f32::from(pct) / 100.0;
+            }
+            let mut app = MamoriApp::new(bundle, prefs, dir2);
+            app.file_dialogs = !scripted && super::file_dialogs_available();
+            app.report_load_problems(&problems);
+            if let Some(f) = open {
+                app.open(&f);
+            }
+            if scripted {
+                prepare_scripted(&mut app, screen);
+            }
+            if let Some(p) = screenshot {
+                let r = app.request_screenshot(p);
+                if let Ok(mut s) = shot2.lock() {
+                    *s = Some(r);
+                }
+            }
+            let bench = bench.then(|| Bench {
+                report: bench2,
+                ..Bench::default()
+            });
+            Ok(Box::new(Runner {
+                app,
+                started,
+                bench,
+            }))
+        }),
+    )
+    .map_err(|e| anyhow!("the window could not be opened: {e}. A display (X11 or Wayland) is needed; on a server, run under Xvfb (see scripts/gui-smoke.sh)"))?;
+
+    if scripted {
+        let _ = std::fs::remove_dir_all(&data_dir);
+    }
+    if let Some(text) = bench_report.lock().ok().and_then(|r| r.clone()) {
+        println!("page: {}\n{text}", cli.screen.name());
+    } else if cli.bench {
+        bail!("the benchmark ended before {BENCH_FRAMES} frames were drawn");
+    }
+    if let Some(path) = &cli.screenshot {
+        let outcome = shot
+            .lock()
+            .ok()
+            .and_then(|s| s.clone())
+            .and_then(|r| r.lock().ok().and_then(|o| o.clone()));
+        match outcome {
+            Some(Ok(())) => println!("{}", path.display()),
+            Some(Err(e)) => bail!("the screenshot could not be saved: {e}"),
+            None => bail!("the window closed before a screenshot was taken"),
+        }
+    }
+    Ok(())
+}
+
+/// Sets up the page a `--screenshot` or `--bench` run shows, on a copy of the first
+/// workshop company (or a new assessment when none is shipped).
+fn prepare_scripted(app: &mut MamoriApp, screen: ScriptedPage) {
+    if screen != ScriptedPage::Start && app.doc.is_none() {
+        if WORKSHOP_EXAMPLES.is_empty() {
+            app.new_assessment();
+        } else {
+            app.open_example(0);
+        }
+    }
+    app.screen = match screen {
+        ScriptedPage::Overview => Screen::Overview,
+        ScriptedPage::Question => {
+            // A question of a detailed checklist shows every part of the page.
+            let flow = app.flow();
+            let q = flow
+                .iter()
+                .find(|q| q.starts_with("rules."))
+                .or_else(|| flow.first())
+                .cloned();
+            q.map(Screen::Question).unwrap_or(Screen::Overview)
+        }
+        ScriptedPage::Results => Screen::Results,
+        ScriptedPage::Cases => Screen::Cases(Some("case01".into())),
+        ScriptedPage::Contacts => Screen::Contacts,
+        ScriptedPage::Settings => Screen::Settings,
+        ScriptedPage::Start => Screen::Start,
+    };
+}
