@@ -12,6 +12,7 @@ pub mod secure;
 pub mod teams;
 pub mod theme;
 pub mod verdict;
+pub mod widgets;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

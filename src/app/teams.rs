@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::screens::bar_ui;
+use super::widgets::bar_ui;
 use super::{theme, Command, MamoriApp, PathPurpose, Screen};
 use crate::model::aggregate::{aggregate_files, ClassAggregate, Skipped};
 use crate::model::assessment::Assessment;

@@ -5,12 +5,11 @@
 use std::collections::HashSet;
 
 use super::cycles::condition_cycles;
-use super::parse::{Loader, Span, Spans};
+use super::source::{check_text, Known, Loader, Span, Spans};
 use super::{MAX_CHECKLIST_WEIGHT, MIN_CHECKLIST_WEIGHT};
 use crate::model::schema::{
     Advice, Bundle, Checklist, ChecklistKind, Condition, Contact, Question, SourceRef, SEED_FILES,
 };
-use crate::model::text::Text;
 
 /// A check: reports every problem it finds through the loader.
 type Check = fn(&mut Loader, &Bundle, &Spans, &Known);
@@ -30,29 +29,6 @@ pub(super) fn validate(loader: &mut Loader, bundle: &Bundle, spans: &Spans) {
     let known = Known::new(loader, bundle, spans);
     for check in CHECKS {
         check(loader, bundle, spans, &known);
-    }
-}
-
-/// The ids links may point to. Ids of items that failed to parse count as known: their
-/// error is reported already.
-pub(super) struct Known {
-    advice: HashSet<String>,
-    contacts: HashSet<String>,
-    questions: HashSet<String>,
-}
-
-impl Known {
-    fn new(loader: &Loader, bundle: &Bundle, spans: &Spans) -> Self {
-        let known = |ids: Vec<String>| -> HashSet<String> {
-            ids.into_iter()
-                .chain(loader.broken_ids.iter().cloned())
-                .collect()
-        };
-        Known {
-            advice: known(bundle.advice.iter().map(|a| a.id.clone()).collect()),
-            contacts: known(bundle.contacts.iter().map(|c| c.id.clone()).collect()),
-            questions: known(spans.first_question.keys().cloned().collect()),
-        }
     }
 }
 
@@ -518,24 +494,6 @@ fn contact_reach(loader: &mut Loader, span: Span, what: &str, c: &Contact) {
             format!("{what} has no phone, e-mail or web address"),
             "Give at least one way to reach the desk",
         );
-    }
-}
-
-/// Reports an empty Japanese or English half of a text.
-pub(super) fn check_text(loader: &mut Loader, span: Span, path: &[&str], what: &str, t: &Text) {
-    for (lang, value) in [("ja", &t.ja), ("en", &t.en)] {
-        if value.trim().is_empty() {
-            let mut needles = path.to_vec();
-            let key = format!("{lang}:");
-            needles.push(&key);
-            let language = if lang == "ja" { "Japanese" } else { "English" };
-            loader.report(
-                span,
-                &needles,
-                format!("{what}: the {language} text ({lang}) is empty"),
-                &format!("Write the {language} text; every text needs both ja and en"),
-            );
-        }
     }
 }
 

@@ -5,8 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::checks::Known;
-use super::parse::{Loader, Span, Spans};
+use super::source::{Known, Loader, Span, Spans};
 use crate::model::schema::Bundle;
 
 /// One item that can carry a condition.

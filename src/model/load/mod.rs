@@ -19,6 +19,7 @@ mod cycles;
 mod parse;
 mod plan_fields;
 mod situations;
+mod source;
 mod sources;
 
 use std::collections::BTreeMap;
@@ -27,8 +28,10 @@ use std::path::Path;
 use super::diag::Diagnostic;
 use super::schema::Bundle;
 use super::text::Text;
-use checks::{check_source, check_text, is_simple_id};
-use parse::{load_files, options, range_of, Loader, Span};
+use checks::{check_source, is_simple_id};
+use parse::load_files;
+use source::check_text;
+use source::{options, range_of, Loader, Span};
 
 /// The format documentation named in hints.
 const DOC: &str = "docs/questionnaire-format.md";

@@ -1,35 +1,23 @@
 //! Parsing a questionnaire folder into a [`Bundle`]: every file on its own, every list item
 //! on its own, with the place ([`Span`]) of each item kept for the checks' messages.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use ron::value::RawValue;
 use serde::Deserialize;
 
-use super::checks::{check_text, is_simple_id, validate};
+use super::checks::{is_simple_id, validate};
+use super::source::check_text;
+use super::source::{options, range_of, scan_id, Loader, Span, Spans, SrcFile};
 use super::{
     embedded_string_keys, situations, LoadOutcome, DOC, EMBEDDED_PREFIX, REQUIRED_STRINGS,
 };
-use crate::model::diag::{decode_text, from_ron_error, line_col, Diagnostic};
+use crate::model::diag::{decode_text, from_ron_error, Diagnostic};
 use crate::model::schema::{
     Advice, Bundle, Checklist, ChecklistKind, Condition, ConsultRule, Contact, Question,
     Questionnaire,
 };
 use crate::model::text::Text;
-
-/// A file's text and its name as shown to the user.
-pub(super) struct SrcFile {
-    pub(super) shown: String,
-    pub(super) text: String,
-}
-
-/// Where an item stands: file index and byte range.
-#[derive(Clone, Copy)]
-pub(super) struct Span {
-    pub(super) file: usize,
-    pub(super) start: usize,
-    pub(super) end: usize,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Checklist")]
@@ -46,136 +34,6 @@ struct RawChecklist<'a> {
     find_out: Option<Text>,
     #[serde(borrow)]
     questions: Vec<&'a RawValue>,
-}
-
-pub(super) struct Loader {
-    pub(super) files: Vec<SrcFile>,
-    pub(super) diags: Vec<Diagnostic>,
-    /// Ids of items that failed to parse: links to them are not reported again.
-    pub(super) broken_ids: HashSet<String>,
-    /// The seed files `sources.ron` describes; `None` when it did not load (then citations are
-    /// not checked against it, its own error being reported already).
-    pub(super) source_files: Option<HashSet<String>>,
-}
-
-impl Loader {
-    fn new() -> Self {
-        Loader {
-            files: Vec::new(),
-            diags: Vec::new(),
-            broken_ids: HashSet::new(),
-            source_files: None,
-        }
-    }
-
-    fn push_at(&mut self, file: usize, offset: usize, message: String, hint: &str) {
-        let f = &self.files[file];
-        let (line, col) = line_col(&f.text, offset);
-        self.diags.push(Diagnostic {
-            file: f.shown.clone(),
-            line,
-            col,
-            message,
-            hint: hint.to_string(),
-        });
-    }
-
-    /// Reports at the place inside `span` found by looking for each needle in turn; where a
-    /// needle is not found, at the last place found.
-    pub(super) fn report(&mut self, span: Span, needles: &[&str], message: String, hint: &str) {
-        let text = &self.files[span.file].text;
-        let end = span.end.min(text.len());
-        let mut at = span.start;
-        for n in needles {
-            match text[at..end].find(n) {
-                Some(i) => at += i,
-                None => break,
-            }
-        }
-        self.push_at(span.file, at, message, hint);
-    }
-
-    fn parse_whole<T: for<'de> Deserialize<'de>>(&mut self, file: usize) -> Option<T> {
-        let f = &self.files[file];
-        match options().from_str::<T>(&f.text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                let d = from_ron_error(&f.shown, &f.text, 0, &e, DOC);
-                self.diags.push(d);
-                None
-            }
-        }
-    }
-
-    /// Parses every raw list element as `T`, keeping its span.
-    pub(super) fn parse_items<T: for<'de> Deserialize<'de>>(
-        &mut self,
-        file: usize,
-        raws: &[(usize, usize)],
-    ) -> Vec<(T, Span)> {
-        let mut out = Vec::new();
-        for &(start, end) in raws {
-            let f = &self.files[file];
-            match options().from_str::<T>(&f.text[start..end]) {
-                Ok(v) => out.push((v, Span { file, start, end })),
-                Err(e) => {
-                    let d = from_ron_error(&f.shown, &f.text, start, &e, DOC);
-                    if let Some(id) = scan_id(&f.text[start..end]) {
-                        self.broken_ids.insert(id);
-                    }
-                    self.diags.push(d);
-                }
-            }
-        }
-        out
-    }
-
-    /// Parses a file holding a list, returning the byte ranges of its elements.
-    pub(super) fn list_ranges(&mut self, file: usize) -> Option<Vec<(usize, usize)>> {
-        let text = &self.files[file].text;
-        match options().from_str::<Vec<&RawValue>>(text) {
-            Ok(raws) => Some(raws.iter().map(|r| range_of(text, r)).collect()),
-            Err(e) => {
-                let d = from_ron_error(&self.files[file].shown, text, 0, &e, DOC);
-                self.diags.push(d);
-                None
-            }
-        }
-    }
-}
-
-/// The RON options of every parse: a recursion limit against deeply nested input.
-pub(super) fn options() -> ron::Options {
-    ron::Options::default().with_recursion_limit(64)
-}
-
-/// The byte range of a borrowed raw value inside the text it was parsed from.
-pub(super) fn range_of(text: &str, raw: &RawValue) -> (usize, usize) {
-    let s = raw.get_ron();
-    let start = (s.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-    let start = start.min(text.len());
-    (start, (start + s.len()).min(text.len()))
-}
-
-/// The value of the first `id: "…"` in a raw item, for items that failed to parse.
-fn scan_id(raw: &str) -> Option<String> {
-    let rest = &raw[raw.find("id:")? + 3..];
-    let rest = rest.trim_start().strip_prefix('"')?;
-    Some(rest[..rest.find('"')?].to_string())
-}
-
-/// Where the parsed items stand, for the checks' messages.
-pub(super) struct Spans {
-    /// One per checklist of the bundle, in the same order (the whole file).
-    pub(super) checklists: Vec<Span>,
-    /// Every parsed question with its id, in file order (duplicates included).
-    pub(super) questions: Vec<(String, Span)>,
-    /// The first question with each id.
-    pub(super) first_question: HashMap<String, Span>,
-    /// One per advice entry of the bundle, in the same order.
-    pub(super) advice: Vec<Span>,
-    /// One per contact of the bundle, in the same order.
-    pub(super) contacts: Vec<Span>,
 }
 
 /// The files being loaded: the loader with their texts, and their relative paths.

@@ -2,8 +2,8 @@
 //! find-out texts and action titles (both languages), the prefectures a contact serves, and
 //! that a consultation rule recommends only consultation desks.
 
-use super::checks::{check_text, Known};
-use super::parse::{Loader, Span, Spans};
+use super::source::{check_text, Known};
+use super::source::{Loader, Span, Spans};
 use crate::model::region;
 use crate::model::schema::{Bundle, Contact, ContactKind};
 
