@@ -1,5 +1,10 @@
 //! The `mamori` binary: thin glue. With a subcommand it is the command line
 //! ([`mamori::cli`]); without one it opens the desktop app ([`mamori::app::native`]).
+//!
+//! On Windows it is a GUI program, so double-clicking it opens only the window, no console;
+//! the console program `mamori-cli.exe` (`src/bin/mamori-cli.rs`) runs it from cmd and
+//! PowerShell and passes its output on.
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
 use clap::Parser;
 
@@ -32,13 +37,32 @@ fn main() {
     } else {
         drop((out, err));
         let questionnaires = args.cli.questionnaires.as_deref();
+        let scripted = args.app.screenshot.is_some() || args.app.bench;
         match mamori::app::native::run(questionnaires, &args.app, started) {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("mamori: error: {e:#}");
+                if !scripted {
+                    show_error(&format!("{e:#}"));
+                }
                 1
             }
         }
     };
     std::process::exit(code);
 }
+
+/// A GUI program on Windows has no console for the message: say it in a message box.
+#[cfg(windows)]
+fn show_error(text: &str) {
+    let _ = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("mamori")
+        .set_description(text)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+}
+
+/// Elsewhere the message on standard error is enough.
+#[cfg(not(windows))]
+fn show_error(_text: &str) {}

@@ -76,6 +76,34 @@ impl eframe::App for Runner {
     }
 }
 
+/// What the window needs, said when it cannot be opened.
+const WINDOW_NEEDS: &str = if cfg!(windows) {
+    "mamori draws with OpenGL 2 or newer, which the graphics driver provides; update the driver, or run mamori on the computer itself rather than over Remote Desktop"
+} else {
+    "A display (X11 or Wayland) with OpenGL is needed; on a server, run under Xvfb (see scripts/gui-smoke.sh)"
+};
+
+/// The window icon, 64 px: the shield of `assets/icon/` that the packages use too.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/mamori-64.png");
+
+/// Decodes [`ICON_PNG`] for the title bar and task bar; `None` if it cannot be read.
+fn window_icon() -> Option<egui::IconData> {
+    let mut decoder = png::Decoder::new(ICON_PNG);
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().ok()?;
+    let mut rgba = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut rgba).ok()?;
+    if info.color_type != png::ColorType::Rgba {
+        return None;
+    }
+    rgba.truncate(info.buffer_size());
+    Some(egui::IconData {
+        rgba,
+        width: info.width,
+        height: info.height,
+    })
+}
+
 /// Opens the app window and runs until it is closed; `questionnaires` is the folder given
 /// with `--questionnaires`, if any.
 pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> anyhow::Result<()> {
@@ -100,6 +128,9 @@ pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> an
             .with_drag_and_drop(true),
         ..Default::default()
     };
+    if let Some(icon) = window_icon() {
+        options.viewport = options.viewport.with_icon(icon);
+    }
     if scripted {
         options.persist_window = false;
         options.persistence_path = Some(data_dir.join("prefs.ron"));
@@ -156,7 +187,7 @@ pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> an
             }))
         }),
     )
-    .map_err(|e| anyhow!("the window could not be opened: {e}. A display (X11 or Wayland) is needed; on a server, run under Xvfb (see scripts/gui-smoke.sh)"))?;
+    .map_err(|e| anyhow!("the window could not be opened: {e}. {WINDOW_NEEDS}"))?;
 
     if scripted {
         let _ = std::fs::remove_dir_all(&data_dir);
@@ -209,4 +240,18 @@ fn prepare_scripted(app: &mut MamoriApp, screen: ScriptedPage) {
         ScriptedPage::Settings => Screen::Settings,
         ScriptedPage::Start => Screen::Start,
     };
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_decodes_to_64_px_rgba() {
+        let icon = super::window_icon().expect("assets/icon/mamori-64.png decodes");
+        assert_eq!((icon.width, icon.height), (64, 64));
+        assert_eq!(icon.rgba.len(), 64 * 64 * 4);
+        // Not blank: the shield is opaque in the middle, the corners are transparent.
+        let alpha = |x: usize, y: usize| icon.rgba[(y * 64 + x) * 4 + 3];
+        assert_eq!(alpha(32, 32), 255);
+        assert_eq!(alpha(0, 63), 0);
+    }
 }

@@ -111,6 +111,18 @@ where
     }
 }
 
+/// Whether `e` says that the reader of the output went away: EPIPE, or on Windows
+/// ERROR_NO_DATA (232, "the pipe is being closed") and ERROR_PIPE_NOT_CONNECTED (233), which
+/// the standard library does not count as a broken pipe.
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| {
+            io.kind() == std::io::ErrorKind::BrokenPipe
+                || (cfg!(windows) && matches!(io.raw_os_error(), Some(232 | 233)))
+        })
+}
+
 /// Runs already-parsed arguments; returns the exit code.
 pub fn run_cli(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let (mut out, mut err) = (TerminalSafe::new(out), TerminalSafe::new(err));
@@ -124,12 +136,7 @@ fn run_safe(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match dispatch(cli, out, err) {
         Ok(code) => code,
         // The reader went away (e.g. `| head`): stop quietly, like other command-line tools.
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            0
-        }
+        Err(e) if closed_pipe(&e) => 0,
         Err(e) => {
             // The error goes to standard error; if even that fails, the exit code says it.
             let _ = writeln!(err, "mamori: error: {e:#}");

@@ -57,20 +57,21 @@ fn registry_src() -> Vec<PathBuf> {
     dirs
 }
 
-/// The crates the binary is built from: `cargo tree` over normal dependencies on the host.
+/// The targets of the shipped programs (scripts/package.sh): the Linux and Windows ones link
+/// partly different crates (e.g. `windows-sys` only on Windows).
+const TARGETS: &[&str] = &["x86_64-unknown-linux-gnu", "x86_64-pc-windows-gnu"];
+
+/// The crates the programs are built from: `cargo tree` over normal dependencies for
+/// [`TARGETS`].
 fn shipped() -> Vec<Krate> {
+    let mut args = vec!["tree", "--locked", "-e", "normal"];
+    for t in TARGETS {
+        args.extend(["--target", t]);
+    }
     let out = Command::new(env!("CARGO"))
         .current_dir(root())
-        .args([
-            "tree",
-            "--locked",
-            "-e",
-            "normal",
-            "--prefix",
-            "none",
-            "-f",
-            "{p}|{l}|{r}",
-        ])
+        .args(args)
+        .args(["--prefix", "none", "-f", "{p}|{l}|{r}"])
         .output()
         .expect("cargo tree runs");
     assert!(
@@ -215,7 +216,7 @@ fn render(krates: &[Krate]) -> String {
          characters used, in a PDF report that needs it.\n\n",
     );
     s.push_str(&format!(
-        "## Rust crates compiled into the `mamori` binary ({})\n\n",
+        "## Rust crates compiled into the `mamori` programs for Linux and Windows ({})\n\n",
         krates.len()
     ));
     s.push_str("| crate | version | licence | source |\n|---|---|---|---|\n");

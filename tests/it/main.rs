@@ -15,6 +15,7 @@ mod cli_teams;
 mod common;
 mod content;
 mod contrast;
+mod dist;
 mod encryption;
 mod files;
 mod files_cli;
