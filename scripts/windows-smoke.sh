@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Builds the Windows packages (scripts/package.sh windows) and tries them under Wine + Xvfb:
+# installs the setup.exe silently (/S) in a fresh Wine prefix, runs the command-line commands
+# through the installed mamori-cli.exe in a folder with a Japanese name, takes a screenshot of
+# every page with the installed mamori.exe, starts the program as a user would and checks that
+# its settings land under AppData, then uninstalls silently and checks that the assessments
+# are still there. Fails on an error, a missing file or an empty image. Screenshots go to
+# target/windows-smoke/. Not run by .ci/run (a cold build takes about 16 minutes); see
+# docs/packaging.md. Under Wine only, a small bcryptprimitives.dll (ProcessPrng, which Wine 8
+# lacks and every Windows 10/11 has) is put into the test prefix's system32; it is never shipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+t_start=$SECONDS
+times=()
+lap() { times+=("$(printf '%-40s %5d s' "$1" $((SECONDS - t_lap)))"); t_lap=$SECONDS; }
+fail() { echo "windows-smoke: FAILED: $*" >&2; exit 1; }
+ok() { echo "windows-smoke: ok $*"; }
+
+pkgs=(wine64 xvfb xauth imagemagick icoutils python3 libgl1-mesa-dri gcc-mingw-w64-x86-64)
+missing=()
+for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "windows-smoke: installing ${missing[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+t_lap=$SECONDS
+bash scripts/package.sh windows
+lap "package.sh windows"
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+setup=dist/mamori-$version-windows-x86_64-setup.exe
+[ -s "$setup" ] || fail "$setup was not written"
+
+out=target/windows-smoke
+rm -rf "$out"
+mkdir -p "$out"
+
+# The icon is in the program's resources.
+wrestool -l "target/package/mamori-$version-windows-x86_64/mamori.exe" > "$out/resources.txt"
+grep -q -- '--type=14' "$out/resources.txt" || fail "mamori.exe has no icon resource"
+ok "mamori.exe carries its icon: $(grep -c -- '--type=3' "$out/resources.txt") sizes"
+
+# --- a fresh Wine prefix on its own X server -------------------------------------------------------
+export WINEPREFIX=$root/target/wineprefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export LIBGL_ALWAYS_SOFTWARE=1
+wine=/usr/lib/wine/wine64
+[ -x "$wine" ] || wine=$(command -v wine64 || command -v wine)
+wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver64)
+rm -rf "$WINEPREFIX"
+Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$out/display" 2>/dev/null &
+xvfb_pid=$!
+cleanup() { "$wineserver" -k 2>/dev/null || true; kill "$xvfb_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
+export DISPLAY=:$(head -n 1 "$out/display")
+"$wine" wineboot -i >/dev/null 2>&1
+"$wineserver" -w
+cat > "$out/shim.c" <<'C'
+#include <windows.h>
+#include <ntsecapi.h>
+BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
+    while (len > 0) {
+        ULONG chunk = len > 0x10000000 ? 0x10000000 : (ULONG)len;
+        if (!RtlGenRandom(data, chunk)) return FALSE;
+        data += chunk; len -= chunk;
+    }
+    return TRUE;
+}
+C
+printf 'LIBRARY bcryptprimitives\nEXPORTS\n  ProcessPrng\n' > "$out/shim.def"
+x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+  "$out/shim.c" "$out/shim.def" -ladvapi32
+lap "Wine prefix"
+
+# --- silent install --------------------------------------------------------------------------------
+"$wine" "$setup" /S
+"$wineserver" -w
+user_dir=$WINEPREFIX/drive_c/users/$(id -un)
+inst=$user_dir/AppData/Local/Programs/mamori
+for f in mamori.exe mamori-cli.exe uninstall.exe README.txt LICENSE-MIT.txt LICENSE-APACHE.txt \
+    THIRD-PARTY-LICENSES.txt OFL.txt; do
+  [ -s "$inst/$f" ] || fail "the installer did not write $inst/$f"
+done
+menu=$user_dir/AppData/Roaming/Microsoft/Windows/Start\ Menu/Programs
+[ -f "$menu/mamori 守り.lnk" ] || fail "no Start-menu shortcut in $menu"
+"$wine" reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\mamori' > "$out/uninstall-key.txt" 2>&1 \
+  || fail "no uninstall entry in the registry"
+grep -q DisplayVersion "$out/uninstall-key.txt" || fail "the uninstall entry has no version"
+ok "silent install into $(basename "$(dirname "$inst")")/mamori, Start-menu shortcut, uninstall entry"
+lap "silent install"
+
+# --- the command line, in a folder with a Japanese name ---------------------------------------------
+cli() { "$wine" "$inst/mamori-cli.exe" "$@"; }
+docs=$user_dir/Documents/取引先 チェック
+mkdir -p "$docs"
+wdocs=$("$wine" winepath -w "$docs" 2>/dev/null | tr -d '\r')
+cd "$docs"
+cli --version | tee "$root/$out/version.txt" | grep -q "mamori $version" || fail "mamori-cli --version"
+cli new --out 自社.ron --company "株式会社テスト" --date 2026-12-01 > "$root/$out/new.txt"
+[ -s 自社.ron ] || fail "new did not write 自社.ron"
+cli answer 自社.ron quick.rules no --note "規程はまだない" > /dev/null
+cli answer 自社.ron quick.pc yes > /dev/null
+cli score 自社.ron > "$root/$out/score-ja.txt"
+grep -q "要対策\|要改善\|良好" "$root/$out/score-ja.txt" || fail "score printed no band in Japanese"
+cli score 自社.ron --lang en --json > "$root/$out/score.json"
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$root/$out/score.json" || fail "score --json is not JSON"
+cli report 自社.ron --out 報告書.pdf > /dev/null
+head -c 5 報告書.pdf | grep -q '%PDF-' || fail "report did not write a PDF"
+cli export 自社.ron --csv 弱いところ.csv > /dev/null
+[ -s 弱いところ.csv ] || fail "export did not write the CSV"
+# A passphrase file written by Notepad: CRLF line end.
+printf 'あいことば 2026\r\n' > 合言葉.txt
+cli encrypt 自社.ron 自社-暗号化.ron --passphrase-file 合言葉.txt > "$root/$out/encrypt.txt"
+cli score 自社-暗号化.ron --passphrase-file 合言葉.txt > "$root/$out/score-encrypted.txt"
+cmp -s "$root/$out/score-ja.txt" "$root/$out/score-encrypted.txt" || fail "the encrypted file scores differently"
+printf 'あいことば 2026\n' > 合言葉-lf.txt
+cli score 自社-暗号化.ron --passphrase-file 合言葉-lf.txt > /dev/null || fail "the LF passphrase file does not open the CRLF-encrypted file"
+ok "new, answer, score (ja, en JSON), report, export, encrypt, score of the encrypted file (CRLF passphrase)"
+
+# Paths in messages are shown the Windows way (backslashes), also for a missing file.
+if cli score "$wdocs\\無い.ron" > /dev/null 2> "$root/$out/missing.txt"; then fail "score of a missing file succeeded"; fi
+grep -qF "$wdocs\\無い.ron" "$root/$out/missing.txt" || fail "the message does not name the path the Windows way: $(cat "$root/$out/missing.txt")"
+grep -qF "$wdocs/" "$root/$out/missing.txt" && fail "a path with a forward slash: $(cat "$root/$out/missing.txt")"
+ok "messages name paths the Windows way: $(head -n 1 "$root/$out/missing.txt")"
+
+# A closed pipe (| head) ends quietly, through the console program and the GUI program alike.
+for exe in mamori-cli.exe mamori.exe; do
+  "$wine" "$inst/$exe" list 2> "$root/$out/pipe-$exe.txt" | head -n 2 > /dev/null
+  if [ -s "$root/$out/pipe-$exe.txt" ]; then fail "$exe list | head printed: $(cat "$root/$out/pipe-$exe.txt")"; fi
+done
+ok "list | head ends without an error message"
+cd "$root"
+lap "command line"
+
+# --- a screenshot of every page, by the installed program ------------------------------------------
+check_png() {
+  python3 - "$1" <<'PY'
+import struct, sys, zlib
+path = sys.argv[1]
+data = open(path, "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+w, h = struct.unpack(">II", data[16:24])
+assert w >= 400 and h >= 300, f"too small: {w}x{h}"
+idat, i = b"", 8
+while i < len(data):
+    n = struct.unpack(">I", data[i:i+4])[0]
+    if data[i+4:i+8] == b"IDAT":
+        idat += data[i+8:i+8+n]
+    i += 12 + n
+raw = zlib.decompress(idat)
+stride = w * 4 + 1
+colours = set()
+for y in range(0, h, max(1, h // 60)):
+    row = raw[y*stride+1:(y+1)*stride]
+    for x in range(0, w, max(1, w // 80)):
+        colours.add(row[x*4:x*4+4])
+assert len(colours) > 8, f"the image is (nearly) empty: {len(colours)} colours"
+print(f"{w}x{h}, {len(colours)} colours sampled")
+PY
+}
+for lang in ja en; do
+  for screen in start overview question results cases contacts settings; do
+    png=$out/$screen-$lang.png
+    wpng=$("$wine" winepath -w "$root/$png" 2>/dev/null | tr -d '\r')
+    timeout 180 "$wine" "$inst/mamori.exe" --screenshot "$wpng" --screen "$screen" --lang "$lang" \
+      > "$out/shot.txt" 2>&1 || fail "$screen ($lang) under Wine: $(cat "$out/shot.txt")"
+    info=$(check_png "$png") || fail "$png is empty or not a PNG"
+    ok "$png $info"
+  done
+done
+lap "screenshots (14 pages)"
+
+# --- start the installed program as a user would; its settings go under AppData -----------------
+roaming=$user_dir/AppData/Roaming/mamori
+"$wine" "$inst/mamori.exe" > "$out/run.txt" 2>&1 &
+# eframe saves the window state and preferences every 30 seconds.
+for _ in $(seq 90); do
+  [ -n "$(find "$roaming" -type f 2>/dev/null | head -n 1)" ] && break
+  sleep 1
+done
+import -window root "$out/running.png"
+find "$roaming" -type f > "$out/appdata.txt" 2>/dev/null || true
+[ -s "$out/appdata.txt" ] || fail "the running program wrote nothing under $roaming"
+"$wineserver" -k || true
+"$wineserver" -w
+ok "the installed program ran and keeps its settings in AppData\\Roaming\\mamori: $(sed "s#$roaming/##" "$out/appdata.txt" | tr '\n' ' ')"
+lap "start the installed program"
+
+# --- silent uninstall: the program goes, the assessments stay -------------------------------------
+"$wine" "$inst/uninstall.exe" /S
+"$wineserver" -w
+[ ! -e "$inst/mamori.exe" ] || fail "the uninstaller left mamori.exe"
+[ ! -e "$menu/mamori 守り.lnk" ] || fail "the uninstaller left the Start-menu shortcut"
+[ -s "$docs/自社.ron" ] || fail "the uninstaller removed the user's assessment"
+[ -d "$roaming" ] || fail "the uninstaller removed $roaming"
+ok "silent uninstall removed the program and kept the assessments and settings"
+lap "silent uninstall"
+
+echo "windows-smoke: passed in $((SECONDS - t_start)) s; screenshots in $out/"
+for line in "${times[@]}"; do echo "  $line"; done
