@@ -506,6 +506,9 @@ pub(super) fn compare_ui(app: &mut MamoriApp, ui: &mut Ui) {
         }
     };
     ui.add_space(theme::SECTION_GAP);
+    if c.reordered {
+        ui.label(RichText::new(b.s("score.cmp_reordered", lang)).strong());
+    }
     if c.company_differs {
         ui.label(RichText::new(b.s("score.cmp_company_differs", lang)).strong());
     }
@@ -540,6 +543,8 @@ pub(super) fn compare_ui(app: &mut MamoriApp, ui: &mut Ui) {
     question_list(ui, b, lang, "score.cmp_resolved", &c.resolved);
     question_list(ui, b, lang, "score.cmp_new", &c.new_findings);
     question_list(ui, b, lang, "score.cmp_open", &c.still_open);
+    question_list(ui, b, lang, "score.cmp_improved", &c.improved);
+    question_list(ui, b, lang, "score.cmp_not_answered", &c.not_answered_now);
     question_list(ui, b, lang, "score.cmp_confirmed", &c.confirmed);
     question_list(ui, b, lang, "score.cmp_still_confirm", &c.still_to_confirm);
     if c.versions_differ {

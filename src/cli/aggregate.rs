@@ -130,11 +130,10 @@ fn write_aggregate_text(
     writeln!(out, "{}: {}", s("score.agg_versions"), versions.join(", "))?;
     writeln!(
         out,
-        "{}: {} ({} {})",
+        "{}: {} ({})",
         s("score.overall"),
         fmt_score(agg.overall.mean),
-        s("score.agg_mean"),
-        agg.overall.scored
+        s("score.agg_mean_of").replace("{n}", &agg.overall.scored.to_string())
     )?;
     if !agg.skipped.is_empty() {
         writeln!(out, "\n{}", s("score.agg_skipped"))?;

@@ -80,6 +80,9 @@ fn write_compare_text(
 ) -> anyhow::Result<()> {
     let s = |k: &str| b.s(k, lang).to_string();
     writeln!(out, "{}", s("score.cmp_heading"))?;
+    if c.reordered {
+        writeln!(out, "{}", s("score.cmp_reordered"))?;
+    }
     if c.company_differs {
         writeln!(out, "{}", s("score.cmp_company_differs"))?;
     }
@@ -113,6 +116,8 @@ fn write_compare_text(
         ("score.cmp_resolved", &c.resolved),
         ("score.cmp_new", &c.new_findings),
         ("score.cmp_open", &c.still_open),
+        ("score.cmp_improved", &c.improved),
+        ("score.cmp_not_answered", &c.not_answered_now),
         ("score.cmp_confirmed", &c.confirmed),
         ("score.cmp_still_confirm", &c.still_to_confirm),
     ];

@@ -21,6 +21,9 @@ pub struct NewArgs {
     /// Who fills it in.
     #[arg(long)]
     pub assessor: Option<String>,
+    /// The company's prefecture (e.g. 大阪府, 大阪 or Osaka): chooses the regional desk.
+    #[arg(long, value_parser = parse_prefecture)]
+    pub prefecture: Option<&'static str>,
     /// self, adviser or workshop.
     #[arg(long, default_value = "self", value_parser = parse_mode)]
     pub mode: Mode,
@@ -30,6 +33,12 @@ pub struct NewArgs {
     /// Overwrite FILE if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+fn parse_prefecture(s: &str) -> Result<&'static str, String> {
+    crate::model::region::canonical(s).ok_or_else(|| {
+        format!("'{s}' is not a Japanese prefecture: give its name, e.g. 大阪府, 東京都 or Osaka")
+    })
 }
 
 pub(super) fn run(
@@ -48,6 +57,7 @@ pub(super) fn run(
     let mut a = Assessment::new(&bundle, args.date.unwrap_or_else(Date::today));
     a.company.name = args.company.unwrap_or_default();
     a.assessor = args.assessor.unwrap_or_default();
+    a.company.prefecture = args.prefecture.unwrap_or_default().to_string();
     a.mode = args.mode;
     a.save(&path)?;
     writeln!(out, "{}", path.display())?;

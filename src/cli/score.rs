@@ -10,7 +10,7 @@ use super::passphrase::passphrase;
 use super::shared::{band_label, fmt_score, load_checked, load_clean};
 use crate::model::assessment::Assessment;
 use crate::model::plan::ActionPlan;
-use crate::model::schema::Bundle;
+use crate::model::schema::{Bundle, ChecklistKind};
 use crate::model::scoring::{
     orphan_answer_lines, score, ScoreReport, Status, GOOD_FROM, IMPROVE_FROM,
 };
@@ -148,6 +148,12 @@ impl TextOut<'_> {
             let title = c.title.get(self.lang);
             if cs.status == Status::NotApplicable {
                 writeln!(out, "  {}  {}", title, self.s("status.not_applicable"))?;
+                continue;
+            }
+            if c.kind == ChecklistKind::Screening {
+                // Unscored: only how many of its questions are answered.
+                let (n, of) = (cs.answered, cs.applicable);
+                writeln!(out, "  {title}  {} {n}/{of}", self.s("score.answered"))?;
                 continue;
             }
             writeln!(

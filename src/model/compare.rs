@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 
 use super::assessment::Assessment;
 use super::date::Date;
-use super::schema::{Bundle, ChecklistKind};
+use super::schema::{Answer, Bundle, ChecklistKind};
 use super::scoring::{score, ScoreReport};
 
 /// One visit's scores.
@@ -63,6 +63,14 @@ pub struct Comparison {
     pub new_findings: Vec<String>,
     /// Findings present at both visits.
     pub still_open: Vec<String>,
+    /// Findings present at both visits whose answer moved up (e.g. いいえ → 一部): progress.
+    pub improved: Vec<String>,
+    /// Findings of the previous visit whose question has no answer in the newest visit: not
+    /// answered in this visit, never counted as resolved.
+    pub not_answered_now: Vec<String>,
+    /// Whether the visits were given out of date order and were put in order (the newest
+    /// by date is compared with the one before it by date).
+    pub reordered: bool,
     /// "To confirm" items of the previous visit now answered otherwise.
     pub confirmed: Vec<String>,
     /// "To confirm" items of both visits.
@@ -124,6 +132,28 @@ fn visit(bundle: &Bundle, a: &Assessment, r: &ScoreReport) -> VisitScores {
     }
 }
 
+/// The points an answer scores (none for no answer).
+fn points(a: Option<Answer>) -> f64 {
+    match a {
+        Some(Answer::Yes) => 1.0,
+        Some(Answer::Partly) => 0.5,
+        _ => 0.0,
+    }
+}
+
+/// The visits sorted by date: the newest by date, then the others newest first, and whether
+/// that differs from the order given. Equal dates keep the order given.
+fn by_date(newest: &Assessment, older: &[Assessment]) -> (Assessment, Vec<Assessment>, bool) {
+    let given: Vec<&Assessment> = std::iter::once(newest).chain(older).collect();
+    let mut sorted: Vec<(usize, &Assessment)> = given.iter().copied().enumerate().collect();
+    // Newest date first; for equal dates the order given.
+    sorted.sort_by(|(i, a), (j, b)| b.date.cmp(&a.date).then(i.cmp(j)));
+    let reordered = sorted[0].0 != 0 || sorted[1].0 != 1;
+    let mut it = sorted.into_iter().map(|(_, a)| a.clone());
+    let first = it.next().unwrap_or_else(|| newest.clone());
+    (first, it.collect(), reordered)
+}
+
 /// Compares `newest` with `older` visits (the first of `older` is the previous visit; the
 /// rest are earlier still, in any order: the trend is sorted by date).
 pub fn compare(
@@ -131,9 +161,12 @@ pub fn compare(
     newest: &Assessment,
     older: &[Assessment],
 ) -> Result<Comparison, CompareError> {
-    let Some(previous) = older.first() else {
+    if older.is_empty() {
         return Err(CompareError::TooFew);
-    };
+    }
+    let (newest, older, reordered) = by_date(newest, older);
+    let (newest, older) = (&newest, &older[..]);
+    let previous = &older[0];
     let (qid, _) = bundle.id_version();
     for (i, a) in std::iter::once(newest).chain(older).enumerate() {
         if a.questionnaire.id != qid {
@@ -192,13 +225,16 @@ pub fn compare(
         v.sort_by_key(|id| bundle.questions().position(|(_, q)| q.id == *id));
         v
     };
-    let resolved = order(
-        before_f
-            .iter()
-            .filter(|id| !now_f.contains(id))
-            .cloned()
-            .collect(),
-    );
+    let gone: Vec<String> = before_f
+        .iter()
+        .filter(|id| !now_f.contains(id))
+        .cloned()
+        .collect();
+    // A weak answer simply left unanswered now is not resolved: it is not known.
+    let (answered_now, unanswered_now): (Vec<String>, Vec<String>) =
+        gone.into_iter().partition(|id| new_a.answer(id).is_some());
+    let resolved = order(answered_now);
+    let not_answered_now = order(unanswered_now);
     let new_findings = order(
         now_f
             .iter()
@@ -213,6 +249,11 @@ pub fn compare(
             .cloned()
             .collect(),
     );
+    let improved = still_open
+        .iter()
+        .filter(|id| points(new_a.answer(id)) > points(prev_a.answer(id)))
+        .cloned()
+        .collect();
     let confirmed = before
         .to_confirm
         .iter()
@@ -262,6 +303,9 @@ pub fn compare(
         resolved,
         new_findings,
         still_open,
+        improved,
+        not_answered_now,
+        reordered,
         confirmed,
         still_to_confirm,
         added_questions: added,

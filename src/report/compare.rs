@@ -62,6 +62,9 @@ pub fn render_comparison(
         l.paragraph(newest.company.name.trim(), TextStyle::LEAD);
     }
     l.rule();
+    if c.reordered {
+        l.paragraph(b.s("score.cmp_reordered", lang), TextStyle::STRONG);
+    }
     if c.company_differs {
         l.paragraph(b.s("score.cmp_company_differs", lang), TextStyle::STRONG);
     }
@@ -128,6 +131,14 @@ pub fn render_comparison(
     question_list(&mut l, b, lang, "score.cmp_resolved", &c.resolved);
     question_list(&mut l, b, lang, "score.cmp_new", &c.new_findings);
     question_list(&mut l, b, lang, "score.cmp_open", &c.still_open);
+    question_list(&mut l, b, lang, "score.cmp_improved", &c.improved);
+    question_list(
+        &mut l,
+        b,
+        lang,
+        "score.cmp_not_answered",
+        &c.not_answered_now,
+    );
     question_list(&mut l, b, lang, "score.cmp_confirmed", &c.confirmed);
     question_list(
         &mut l,

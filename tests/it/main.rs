@@ -13,6 +13,7 @@ mod bad_input;
 mod cli;
 mod cli_teams;
 mod common;
+mod compare_visits;
 mod content;
 mod contrast;
 mod dist;
