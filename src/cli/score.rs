@@ -247,6 +247,39 @@ impl TextOut<'_> {
         Ok(())
     }
 
+    /// Each "don't know" answer with how to find out; a screening one also says which
+    /// checklists or questions it keeps open.
+    fn to_confirm_lines(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (b, lang) = (self.b, self.lang);
+        for t in ActionPlan::build(b, self.r).to_confirm {
+            self.question_lines(std::slice::from_ref(&t.question_id), out)?;
+            writeln!(
+                out,
+                "    {}: {}",
+                self.s("plan.step.find_out"),
+                t.find_out.get(lang)
+            )?;
+            if t.keeps_open.is_empty() {
+                continue;
+            }
+            let items: Vec<&str> = t
+                .keeps_open
+                .iter()
+                .map(|id| match (b.checklist(id), b.question(id)) {
+                    (Some(c), _) => c.title.get(lang),
+                    (None, Some((_, q))) => q.text.get(lang),
+                    (None, None) => id.as_str(),
+                })
+                .collect();
+            let sep = if lang == Lang::Ja { "、" } else { ", " };
+            let line = self
+                .s("plan.keeps_open")
+                .replace("{items}", &items.join(sep));
+            writeln!(out, "    {line}")?;
+        }
+        Ok(())
+    }
+
     /// To confirm, review later, unanswered, and answers to questions no longer asked.
     fn lists(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         let r = self.r;
@@ -254,7 +287,7 @@ impl TextOut<'_> {
         if r.to_confirm.is_empty() {
             writeln!(out, "  {}", self.s("score.to_confirm_none"))?;
         }
-        self.question_lines(&r.to_confirm, out)?;
+        self.to_confirm_lines(out)?;
         if !r.review_later.is_empty() {
             writeln!(out, "\n{}", self.s("score.review_later"))?;
             self.question_lines(&r.review_later, out)?;

@@ -127,3 +127,39 @@ fn score_text_screening_row_has_no_score() {
         "{row}"
     );
 }
+
+/// A screening question answered わからない is on the to-confirm list of `score`, with how to
+/// find out and the checklists it keeps open.
+#[test]
+fn score_text_says_what_a_screening_unknown_keeps_open() {
+    let b = bundle();
+    let (c, q) = b
+        .questions()
+        .find(|(c, q)| {
+            c.kind == mamori::model::schema::ChecklistKind::Screening
+                && b.checklists.iter().any(|x| {
+                    x.applies_if
+                        .as_ref()
+                        .is_some_and(|cond| cond.questions().contains(&q.id.as_str()))
+                })
+        })
+        .unwrap();
+    assert_eq!(c.kind, mamori::model::schema::ChecklistKind::Screening);
+    let mut a = all(&b, Answer::Yes);
+    a.set_answer(&q.id, Some(Answer::Unknown));
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.ron");
+    a.save(&f).unwrap();
+    let text = stdout(&mamori(&["score", f.to_str().unwrap()]));
+    let section = text
+        .split(b.s("score.to_confirm", mamori::model::text::Lang::Ja))
+        .nth(1)
+        .unwrap();
+    assert!(section.contains(q.id.as_str()), "{text}");
+    let keeps = b
+        .s("plan.keeps_open", mamori::model::text::Lang::Ja)
+        .split('{')
+        .next()
+        .unwrap();
+    assert!(section.contains(keeps), "{section}");
+}
