@@ -604,9 +604,25 @@ fn source_line(w: &Words, file: &str, heading: Option<&str>) -> String {
 
 fn desks(l: &mut Layout, w: &Words, r: &ScoreReport, adviser_copy: bool) {
     l.heading(w.s("report.desks"), 1);
+    // Consultation desks that serve the company (recommended first, a regional desk only
+    // where it serves the prefecture), then, apart, the information contacts, which are
+    // never recommended.
     let recommended = r.contacts();
-    for d in &w.bundle.contacts {
-        l.keep_together(|l| desk(l, w, d, &recommended, adviser_copy));
+    let groups = [
+        (None, &r.desks.recommended),
+        (Some("desks.other"), &r.desks.other),
+        (Some("desks.information"), &r.desks.information),
+    ];
+    for (heading, ids) in groups {
+        if ids.is_empty() {
+            continue;
+        }
+        if let Some(key) = heading {
+            l.heading(w.s(key), 2);
+        }
+        for d in ids.iter().filter_map(|id| w.bundle.contact(id)) {
+            l.keep_together(|l| desk(l, w, d, &recommended, adviser_copy));
+        }
     }
 }
 
