@@ -994,7 +994,36 @@ fn contacts_ui(app: &mut MamoriApp, ui: &mut Ui) {
     let (b, lang) = (&app.bundle, app.prefs.lang);
     ui.heading(b.s("score.contacts", lang));
     ui.label(tr(b, lang, "ui.contacts_intro"));
-    for c in &b.contacts {
+    // Consultation desks first (with an open check, only those serving its prefecture), then
+    // the information contacts apart: they are never offered as a desk for one's own case.
+    let serves = app
+        .doc
+        .as_ref()
+        .map(|d| score(b, &d.assessment).desks)
+        .map(|d| [d.recommended, d.other].concat());
+    let info = |c: &&crate::model::schema::Contact| {
+        c.kind == crate::model::schema::ContactKind::Information
+    };
+    let consult: Vec<_> = b
+        .contacts
+        .iter()
+        .filter(|c| !info(c))
+        .filter(|c| serves.as_ref().is_none_or(|ids| ids.contains(&c.id)))
+        .collect();
+    let information: Vec<_> = b.contacts.iter().filter(info).collect();
+    for (i, c) in consult
+        .into_iter()
+        .chain(information.iter().copied())
+        .enumerate()
+    {
+        if information
+            .first()
+            .is_some_and(|first| std::ptr::eq(*first, c))
+            && i > 0
+        {
+            ui.add_space(theme::SECTION_GAP);
+            ui.label(theme::section(b.s("desks.information", lang)));
+        }
         ui.add_space(theme::ITEM_GAP);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());

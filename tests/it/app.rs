@@ -523,3 +523,41 @@ fn results_show_the_verdict_and_the_first_step_of_a_critical_gap() {
     let step = bundle.question(gap).unwrap().1.first_step.clone().unwrap();
     assert!(has_text(&h, &step.ja), "the gap's first step is shown");
 }
+
+/// The desks page: with a check open for a company in 埼玉県 the Kansai desk (近畿 only) is not
+/// offered, and the pamphlet's enquiry line is listed apart as an information contact.
+#[test]
+fn desks_page_follows_the_prefecture_and_lists_information_contacts_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    start_new(&mut h, "株式会社埼玉");
+    h.state_mut()
+        .doc
+        .as_mut()
+        .unwrap()
+        .assessment
+        .company
+        .prefecture = "埼玉県".into();
+    h.state_mut().send(Command::Go(Screen::Contacts));
+    h.run();
+    let bundle = load_embedded().bundle;
+    let name = |id: &str| bundle.contact(id).unwrap().name.ja.clone();
+    // The 110 desk's note names the Kansai desk, so look for the Kansai desk's own number.
+    let kansai = bundle
+        .contact("kansai_senmon")
+        .unwrap()
+        .phone_display(Lang::Ja)
+        .unwrap();
+    assert!(!has_text(&h, &kansai));
+    assert!(has_text(&h, &name("jpo_kikaku")));
+    assert!(has_text(&h, bundle.s("desks.information", Lang::Ja)));
+    h.state_mut()
+        .doc
+        .as_mut()
+        .unwrap()
+        .assessment
+        .company
+        .prefecture = "大阪府".into();
+    h.run();
+    assert!(has_text(&h, &kansai));
+}
