@@ -14,7 +14,7 @@ use super::shared::{load_checked, load_clean};
 use crate::model::assessment::Assessment;
 use crate::model::date::Date;
 use crate::model::schema::Bundle;
-use crate::model::situation::{step_answer, Situation};
+use crate::model::situation::Situation;
 use crate::model::text::Lang;
 
 /// Arguments of `mamori playbook`.
@@ -205,7 +205,7 @@ fn show(
             )?;
         }
         writeln!(out, "    {}: {}", b.s("guide.why", lang), st.why.get(lang))?;
-        if let Some((link, ans)) = a.and_then(|a| step_answer(st, a)) {
+        if let Some((link, ans)) = a.and_then(|a| a.step_answer(st)) {
             writeln!(
                 out,
                 "    {}: {}: {}",

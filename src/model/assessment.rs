@@ -12,6 +12,7 @@ use super::inventory::InventoryItem;
 use super::ledger::LedgerEntry;
 use super::lock::LockError;
 use super::schema::{Answer, Bundle};
+use super::situation::{AnswerLink, Situation, Step};
 
 /// The format version this build writes (and the newest it reads). Older versions are
 /// migrated on load (see [`crate::model::migrate`] for the history and the chain).
@@ -444,5 +445,28 @@ impl Assessment {
             .entry(question_id.to_string())
             .or_default()
             .value = value;
+    }
+
+    /// How many of `situation`'s steps are ticked.
+    pub fn ticked_count(&self, situation: &Situation) -> usize {
+        situation
+            .steps
+            .iter()
+            .filter(|s| self.ticked.contains_key(&s.id))
+            .count()
+    }
+
+    /// The answer a situation step shows: its label and the answer, when answered.
+    pub fn step_answer<'a>(&self, step: &'a Step) -> Option<(&'a AnswerLink, Answer)> {
+        let link = step.answer.as_ref()?;
+        self.answer(&link.question).map(|ans| (link, ans))
+    }
+
+    /// Ticks a situation step on `date`, or unticks it; returns whether anything changed.
+    pub fn set_ticked(&mut self, step_id: &str, date: Option<Date>) -> bool {
+        match date {
+            Some(d) => self.ticked.insert(step_id.to_string(), d) != Some(d),
+            None => self.ticked.remove(step_id).is_some(),
+        }
     }
 }

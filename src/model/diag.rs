@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+pub use super::fsutil::MAX_FILE_BYTES;
+
 /// One problem found while loading a file, with its position and a hint.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -39,9 +41,6 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let col = before[line_start..].chars().count() + 1;
     (line, col)
 }
-
-/// Size limit for any file mamori reads as text (questionnaire or assessment).
-pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of the regular file `path`: enough for
 /// [`decode_text`] to refuse a file that is too large, without ever holding more than that in

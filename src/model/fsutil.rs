@@ -16,7 +16,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-pub use super::diag::MAX_FILE_BYTES;
+/// Size limit for any file mamori reads as text (questionnaire or assessment).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// The mode of every file mamori creates: read and write for the owner only.
 pub const NEW_FILE_MODE: u32 = 0o600;

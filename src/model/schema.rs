@@ -8,6 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::situation::Situation;
+use super::sources::Source;
+pub use super::sources::SourceRef;
 use super::text::{Lang, Text};
 
 /// The five seed documents every item must cite (file names as shipped in the sources).
@@ -213,16 +216,6 @@ impl Condition {
             }
         }
     }
-}
-
-/// Where an item comes from: a seed document and a heading in it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SourceRef {
-    /// The seed file name (one of [`SEED_FILES`]).
-    pub file: String,
-    /// A heading as it stands in that document.
-    pub heading: String,
 }
 
 /// The leaflet's rule on a quick check: one weak item is enough to consult a desk.
@@ -447,11 +440,11 @@ pub struct Bundle {
     /// Consultation desks.
     pub contacts: Vec<Contact>,
     /// The seed documents by title (`sources.ron`).
-    pub sources: Vec<super::sources::Source>,
+    pub sources: Vec<Source>,
     /// UI strings by key.
     pub strings: BTreeMap<String, Text>,
     /// Situation checklists (場面別チェック), sorted by `order`.
-    pub situations: Vec<super::situation::Situation>,
+    pub situations: Vec<Situation>,
 }
 
 impl Bundle {
@@ -496,5 +489,45 @@ impl Bundle {
     /// missing keys, so a shipped build never shows one).
     pub fn s<'a>(&'a self, key: &'a str, lang: Lang) -> &'a str {
         self.strings.get(key).map(|t| t.get(lang)).unwrap_or(key)
+    }
+
+    /// The seed document with this file name.
+    pub fn source(&self, file: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.file == file)
+    }
+
+    /// The title of the seed document `file`, in `lang`; never the file name. A document
+    /// missing from `sources.ron` (the loader reports it) reads "a source document not listed".
+    pub fn source_title(&self, file: &str, lang: Lang) -> String {
+        match self.source(file) {
+            Some(s) => s.display_title(lang),
+            None => match lang {
+                Lang::Ja => "一覧にない出典資料".to_string(),
+                Lang::En => "a source document not listed".to_string(),
+            },
+        }
+    }
+
+    /// Title and heading: 「INPIT『営業秘密110番』リーフレット(2019年)「…」」 or
+    /// "INPIT leaflet 'Trade Secret Hotline 110' (2019), section “…”".
+    pub fn source_line(&self, r: &SourceRef, lang: Lang) -> String {
+        let title = self.source_title(&r.file, lang);
+        match lang {
+            Lang::Ja => format!("{title}「{}」", r.heading),
+            Lang::En => format!("{title}, section “{}”", r.heading),
+        }
+    }
+
+    /// A situation by id.
+    pub fn situation(&self, id: &str) -> Option<&Situation> {
+        self.situations.iter().find(|s| s.id == id)
+    }
+
+    /// The situations with a step about `question_id`, in display order.
+    pub fn situations_for_question(&self, question_id: &str) -> Vec<&Situation> {
+        self.situations
+            .iter()
+            .filter(|s| s.relates_to(question_id))
+            .collect()
     }
 }

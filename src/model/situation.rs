@@ -6,13 +6,12 @@
 //! the rest of the folder by [`super::load`] (every step cited, links checked, `file:line:col`
 //! errors). A step may show the company's answer to a question of the check, and may open the
 //! disclosure ledger or the patent-or-secret decision. Ticked steps are saved in the
-//! assessment file with the date (`Assessment::ticked`).
+//! assessment file with the date (`Assessment::ticked`, `Assessment::set_ticked`); the situations
+//! are found through `Bundle::situation`.
 
 use serde::{Deserialize, Serialize};
 
-use super::assessment::Assessment;
-use super::date::Date;
-use super::schema::{Answer, Bundle, SourceRef};
+use super::sources::SourceRef;
 use super::text::Text;
 
 /// A page of mamori that a step opens.
@@ -83,42 +82,5 @@ impl Situation {
         self.steps
             .iter()
             .any(|s| s.answer.as_ref().is_some_and(|l| l.question == question_id))
-    }
-
-    /// How many of its steps are ticked in `a`.
-    pub fn ticked_count(&self, a: &Assessment) -> usize {
-        self.steps
-            .iter()
-            .filter(|s| a.ticked.contains_key(&s.id))
-            .count()
-    }
-}
-
-impl Bundle {
-    /// A situation by id.
-    pub fn situation(&self, id: &str) -> Option<&Situation> {
-        self.situations.iter().find(|s| s.id == id)
-    }
-
-    /// The situations with a step about `question_id`, in display order.
-    pub fn situations_for_question(&self, question_id: &str) -> Vec<&Situation> {
-        self.situations
-            .iter()
-            .filter(|s| s.relates_to(question_id))
-            .collect()
-    }
-}
-
-/// The company's answer a step shows: its label and the answer, when answered.
-pub fn step_answer<'a>(step: &'a Step, a: &Assessment) -> Option<(&'a AnswerLink, Answer)> {
-    let link = step.answer.as_ref()?;
-    a.answer(&link.question).map(|ans| (link, ans))
-}
-
-/// Ticks a step on `date`, or unticks it; returns whether anything changed.
-pub fn set_ticked(a: &mut Assessment, step_id: &str, date: Option<Date>) -> bool {
-    match date {
-        Some(d) => a.ticked.insert(step_id.to_string(), d) != Some(d),
-        None => a.ticked.remove(step_id).is_some(),
     }
 }

@@ -2,12 +2,22 @@
 //! file name a [`SourceRef`] stores.
 //!
 //! `questionnaires/sources.ron` holds one [`Source`] per seed document; the loader checks that
-//! every cited file has one, so a shipped build never needs the fallback below.
+//! every cited file has one, so a shipped build never needs the fallback in
+//! [`Bundle::source_title`](super::schema::Bundle::source_title).
 
 use serde::{Deserialize, Serialize};
 
-use super::schema::{Bundle, SourceRef};
 use super::text::{Lang, Text};
+
+/// Where an item comes from: a seed document and a heading in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// The seed file name (one of [`super::schema::SEED_FILES`]).
+    pub file: String,
+    /// A heading as it stands in that document.
+    pub heading: String,
+}
 
 /// One of the public documents everything cites.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,38 +52,10 @@ impl Source {
     }
 }
 
-impl Bundle {
-    /// The seed document with this file name.
-    pub fn source(&self, file: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.file == file)
-    }
-
-    /// The title of the seed document `file`, in `lang`; never the file name. A document
-    /// missing from `sources.ron` (the loader reports it) reads "a source document not listed".
-    pub fn source_title(&self, file: &str, lang: Lang) -> String {
-        match self.source(file) {
-            Some(s) => s.display_title(lang),
-            None => match lang {
-                Lang::Ja => "一覧にない出典資料".to_string(),
-                Lang::En => "a source document not listed".to_string(),
-            },
-        }
-    }
-
-    /// Title and heading: 「INPIT『営業秘密110番』リーフレット(2019年)「…」」 or
-    /// "INPIT leaflet 'Trade Secret Hotline 110' (2019), section “…”".
-    pub fn source_line(&self, r: &SourceRef, lang: Lang) -> String {
-        let title = self.source_title(&r.file, lang);
-        match lang {
-            Lang::Ja => format!("{title}「{}」", r.heading),
-            Lang::En => format!("{title}, section “{}”", r.heading),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::schema::Bundle;
 
     fn leaflet() -> Source {
         Source {

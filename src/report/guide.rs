@@ -5,7 +5,7 @@ use crate::model::assessment::Assessment;
 use crate::model::date::Date;
 use crate::model::ledger::LedgerEntry;
 use crate::model::schema::{Bundle, Contact};
-use crate::model::situation::{step_answer, Situation, Step};
+use crate::model::situation::{Situation, Step};
 use crate::model::text::Lang;
 
 use super::layout::{Column, Layout, PageSetup, Table, TextStyle};
@@ -122,7 +122,7 @@ fn playbook_step(
         l.paragraph_indented(&done, small, indent);
     }
     l.paragraph_indented(&kv(b, lang, "guide.why", step.why.get(lang)), small, indent);
-    if let Some((link, ans)) = a.and_then(|a| step_answer(step, a)) {
+    if let Some((link, ans)) = a.and_then(|a| a.step_answer(step)) {
         let line = format!("{}: {}", link.label.get(lang), b.s(ans.string_key(), lang));
         l.paragraph_indented(&kv(b, lang, "guide.your_answer", &line), small, indent);
     }

@@ -11,7 +11,6 @@ use mamori::model::ledger::{DisclosureForm, LedgerEntry, LedgerStatus, NdaRef};
 use mamori::model::load::{load_embedded, load_embedded_with};
 use mamori::model::open_close::Choice;
 use mamori::model::schema::{Answer, SEED_FILES};
-use mamori::model::situation::{set_ticked, step_answer};
 use mamori::model::text::Lang;
 
 fn d(s: &str) -> Date {
@@ -181,33 +180,25 @@ fn a_ticked_step_is_saved_and_loaded_with_its_date() {
     let path = dir.path().join("a.ron");
     let mut a = Assessment::new(&b, d("2026-12-01"));
     a.set_answer("departing.pledge_hiring", Some(Answer::Yes));
-    assert!(set_ticked(
-        &mut a,
-        "hiring.own_pledge",
-        Some(d("2026-12-01"))
-    ));
-    assert!(!set_ticked(
-        &mut a,
-        "hiring.own_pledge",
-        Some(d("2026-12-01"))
-    ));
+    assert!(a.set_ticked("hiring.own_pledge", Some(d("2026-12-01"))));
+    assert!(!a.set_ticked("hiring.own_pledge", Some(d("2026-12-01"))));
     a.save(&path).unwrap();
     let back = Assessment::load(&path).unwrap();
     assert_eq!(back.ticked.get("hiring.own_pledge"), Some(&d("2026-12-01")));
     let hiring = b.situation("hiring").unwrap();
-    assert_eq!(hiring.ticked_count(&back), 1);
+    assert_eq!(back.ticked_count(hiring), 1);
     let step = hiring
         .steps
         .iter()
         .find(|s| s.id == "hiring.own_pledge")
         .unwrap();
-    let (link, ans) = step_answer(step, &back).unwrap();
+    let (link, ans) = back.step_answer(step).unwrap();
     assert_eq!(
         (link.label.ja.as_str(), ans),
         ("誓約書のひな形", Answer::Yes)
     );
     let mut again = back.clone();
-    assert!(set_ticked(&mut again, "hiring.own_pledge", None));
+    assert!(again.set_ticked("hiring.own_pledge", None));
     assert!(!again.to_ron_string().unwrap().contains("ticked"));
 }
 

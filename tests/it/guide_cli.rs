@@ -8,7 +8,6 @@ use mamori::model::date::Date;
 use mamori::model::ledger::csv::parse_ledger_csv;
 use mamori::model::load::load_embedded;
 use mamori::model::schema::Answer;
-use mamori::model::situation::set_ticked;
 use mamori::model::text::Lang;
 use mamori::report::guide::render_playbook;
 use printpdf::{Op, PdfDocument, PdfParseOptions, TextItem};
@@ -81,7 +80,7 @@ fn a_playbook_pdf_of_an_assessment_shows_ticks_and_answers() {
     let mut a = Assessment::new(&b, today);
     a.company.name = "株式会社こはぜ屋".into();
     a.set_answer("departing.pledge_hiring", Some(Answer::Partly));
-    set_ticked(&mut a, "hiring.no_bring_pledge", Some(today));
+    a.set_ticked("hiring.no_bring_pledge", Some(today));
     let s = b.situation("hiring").unwrap();
     let text = pages(
         &render_playbook(&b, s, Some(&a), Lang::Ja, today)
