@@ -1,8 +1,11 @@
-//! Calendar dates (no time zone) as stored in assessment files: `YYYY-MM-DD`.
+//! Calendar dates (no time zone) as stored in assessment files: `YYYY-MM-DD`, and today's date
+//! in the local time zone. The calendar arithmetic and the time zones are [`jiff`]'s; the
+//! project keeps its own small `Date` type because files, scoring and the UI all use it.
 
 use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
 
+use jiff::tz::TimeZone;
+use jiff::{civil, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::text::Lang;
@@ -22,12 +25,10 @@ pub struct Date {
 impl Date {
     /// Builds a date, checking that it exists.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        if !(1900..=9999).contains(&year) || !(1..=12).contains(&month) {
+        if !(1900..=9999).contains(&year) || !(1..=12).contains(&month) || day > 31 {
             return None;
         }
-        if day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
+        civil::Date::new(year as i16, month as i8, day as i8).ok()?;
         Some(Date { year, month, day })
     }
 
@@ -44,27 +45,32 @@ impl Date {
         Date::new(year, month, day).ok_or_else(|| format!("'{s}' is not a day of the calendar"))
     }
 
-    /// Today's date (UTC), from the system clock.
+    /// Today's date in the local time zone (see [`local_zone`]): a check started in Japan at
+    /// 08:30 is dated that day, not the day before as in UTC.
     pub fn today() -> Date {
-        let secs = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        Date::from_days_since_epoch((secs / 86_400) as i64)
+        Date::today_in(Timestamp::now(), &local_zone())
     }
 
-    /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days).
-    pub fn from_days_since_epoch(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-        Date { year, month, day }
+    /// The calendar date of the moment `now` in the time zone `tz`.
+    pub fn today_in(now: Timestamp, tz: &TimeZone) -> Date {
+        Date::from_civil(tz.to_datetime(now).date())
+    }
+
+    /// The same day as a [`jiff`] date (whose years end at 9999, as ours do); a day before
+    /// 1900 (a clock set far wrong) gives 1900-01-01.
+    pub fn from_civil(d: civil::Date) -> Date {
+        match u16::try_from(d.year()) {
+            Ok(year) if year >= 1900 => Date {
+                year,
+                month: d.month().unsigned_abs(),
+                day: d.day().unsigned_abs(),
+            },
+            _ => Date {
+                year: 1900,
+                month: 1,
+                day: 1,
+            },
+        }
     }
 
     /// The date as the user reads it: `2026年11月22日` in Japanese, `2026-11-22` in English.
@@ -76,15 +82,17 @@ impl Date {
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
-        2 => 28,
-        _ => 31,
-    }
+/// The system's time zone: `TZ`, else `/etc/localtime` on Linux, else the zone Windows is set
+/// to (mapped to its IANA name by jiff, which bundles the zone data on Windows). Where none can
+/// be found, UTC, with a warning in the log saying how to set it.
+pub fn local_zone() -> TimeZone {
+    TimeZone::try_system().unwrap_or_else(|e| {
+        log::warn!(
+            "could not find the local time zone ({e}); dates and times are in UTC. \
+             Set the TZ variable (e.g. TZ=Asia/Tokyo) to give it"
+        );
+        TimeZone::UTC
+    })
 }
 
 impl fmt::Display for Date {
@@ -109,6 +117,7 @@ impl From<Date> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::tz::Offset;
 
     #[test]
     fn parses_and_prints() {
@@ -133,16 +142,54 @@ mod tests {
         assert!(Date::parse("2024-02-29").is_ok());
     }
 
+    fn at(unix: i64) -> Timestamp {
+        Timestamp::from_second(unix).unwrap()
+    }
+
     #[test]
-    fn civil_from_days() {
-        assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
+    fn today_is_the_local_date_at_0830_in_tokyo_which_is_2330_utc_the_day_before() {
+        // 2026-11-30 23:30 UTC = 2026-12-01 08:30 in Japan.
+        let now = at(1_796_081_400);
+        let tokyo = TimeZone::fixed(Offset::constant(9));
+        assert_eq!(Date::today_in(now, &tokyo).to_string(), "2026-12-01");
         assert_eq!(
-            Date::from_days_since_epoch(20_414).to_string(),
-            "2025-11-22"
+            Date::today_in(now, &TimeZone::UTC).to_string(),
+            "2026-11-30"
+        );
+        let jst = TimeZone::posix("JST-9").unwrap();
+        assert_eq!(Date::today_in(now, &jst).display(Lang::Ja), "2026年12月1日");
+        // One minute before midnight in Japan is still 1 December.
+        assert_eq!(
+            Date::today_in(at(1_796_137_140), &jst).to_string(),
+            "2026-12-01"
         );
         assert_eq!(
-            Date::from_days_since_epoch(11_016).to_string(),
-            "2000-02-29"
+            Date::today_in(at(1_796_137_200), &jst).to_string(),
+            "2026-12-02"
+        );
+    }
+
+    #[test]
+    fn dates_from_the_clock_in_utc() {
+        let utc = |days: i64| Date::today_in(at(days * 86_400), &TimeZone::UTC).to_string();
+        assert_eq!(utc(0), "1970-01-01");
+        assert_eq!(utc(20_414), "2025-11-22");
+        assert_eq!(utc(11_016), "2000-02-29");
+    }
+
+    #[test]
+    fn a_clock_far_out_of_range_gives_the_nearest_end() {
+        assert_eq!(
+            Date::from_civil(civil::date(1800, 3, 1)).to_string(),
+            "1900-01-01"
+        );
+        assert_eq!(
+            Date::from_civil(civil::date(-5, 3, 1)).to_string(),
+            "1900-01-01"
+        );
+        assert_eq!(
+            Date::from_civil(civil::date(9999, 6, 1)).to_string(),
+            "9999-06-01"
         );
     }
 }

@@ -16,6 +16,7 @@ mod common;
 mod compare_visits;
 mod content;
 mod contrast;
+mod dates;
 mod dist;
 mod encryption;
 mod files;
