@@ -1,44 +1,10 @@
 //! The block methods of [`Layout`]: paragraphs, headings, bullet lists, rules, tables and
 //! bar charts, each measured as [`Row`]s first and then placed by the page-break rules.
 
-use super::layout::{Draw, Keep, Layout, Row, TextStyle};
-
-/// One column of a [`Table`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct Column {
-    /// The header text.
-    pub title: String,
-    /// Share of the body width (the shares of a table are normalised to add up to 1).
-    pub share: f32,
-}
-
-/// A table: a header row repeated on every page it runs over, and rows of wrapped cells.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Table {
-    /// The columns.
-    pub columns: Vec<Column>,
-    /// The rows; each has one cell per column (missing cells are empty).
-    pub rows: Vec<Vec<String>>,
-    /// The least height of a body row, e.g. to leave room for handwriting.
-    pub min_row_height: f32,
-    /// Leave out the header row (for label/value lists); the column titles are then unused.
-    pub no_header: bool,
-}
-
-/// One bar of a [`Layout::bar_chart`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct Bar {
-    /// What the bar measures, in words.
-    pub label: String,
-    /// The value, 0 to 100; `None` draws no bar.
-    pub value: Option<f32>,
-    /// The value in words and numbers, printed after the bar (e.g. `72 / 100 要改善`).
-    pub caption: String,
-}
+use super::layout::Layout;
+use super::page::{Bar, Draw, Keep, Row, Table, TextStyle, GREY_RULE};
 
 const CELL_PAD: f32 = 3.5;
-/// Grey level of rules and grid lines.
-pub(super) const GREY_RULE: f32 = 0.55;
 const GREY_HEADER: f32 = 0.88;
 
 /// The baseline of a line of `style` below the top of its line box.

@@ -3,9 +3,11 @@
 
 use crate::model::aggregate::ClassAggregate;
 use crate::model::schema::{Answer, Bundle, Objective};
+use crate::model::text::Lang;
+use crate::model::words::Words;
 
 use super::layout::{Bar, Column, Layout, PageSetup, Table, TextStyle};
-use super::parts::{band_words, bar, num, MARKS};
+use super::parts::{bar, MARKS};
 use super::{ReportError, ReportOptions};
 
 /// Renders the class report from the aggregate (anonymous).
@@ -15,6 +17,7 @@ pub fn render_class(
     o: &ReportOptions,
 ) -> Result<super::Rendered, ReportError> {
     let lang = o.lang;
+    let w = Words::new(b, lang);
     let title = b.s("report.class_title", lang);
     let mut l = Layout::new(title, PageSetup::A4)?;
     l.paragraph(title, TextStyle::TITLE);
@@ -31,8 +34,8 @@ pub fn render_class(
         &format!(
             "{}: {} / 100 ({})",
             b.s("score.overall", lang),
-            num(agg.overall.mean),
-            band_words(b, lang, agg.overall.mean)
+            Words::score(agg.overall.mean),
+            w.band_of(agg.overall.mean)
         ),
         TextStyle::STRONG,
     );
@@ -54,7 +57,7 @@ pub fn render_class(
                 .checklist(&m.id)
                 .map(|c| c.title.get(lang).to_string())
                 .unwrap_or_else(|| m.id.clone());
-            bar(b, lang, t, m.mean)
+            bar(&w, t, m.mean)
         })
         .collect();
     l.bar_chart(&bars, &MARKS, TextStyle::BODY);
@@ -63,9 +66,16 @@ pub fn render_class(
         .objectives
         .iter()
         .zip(Objective::ALL)
-        .map(|(m, obj)| bar(b, lang, b.s(&obj.string_key(), lang).to_string(), m.mean))
+        .map(|(m, obj)| bar(&w, b.s(&obj.string_key(), lang).to_string(), m.mean))
         .collect();
     l.bar_chart(&bars, &MARKS, TextStyle::BODY);
+    class_findings(&mut l, b, lang, agg);
+    distribution(&mut l, b, lang, agg);
+    Ok(l.finish(&format!("{title}  {}", o.today.display(lang))))
+}
+
+/// The most frequent findings, each with its cases and their first steps.
+fn class_findings(l: &mut Layout, b: &Bundle, lang: Lang, agg: &ClassAggregate) {
     l.heading(b.s("score.agg_findings", lang), 1);
     if agg.findings.is_empty() {
         l.paragraph(b.s("score.no_findings", lang), TextStyle::BODY);
@@ -92,6 +102,10 @@ pub fn render_class(
             l.bullets(&cases, TextStyle::SMALL);
         });
     }
+}
+
+/// How many participants gave each answer, per question.
+fn distribution(l: &mut Layout, b: &Bundle, lang: Lang, agg: &ClassAggregate) {
     l.heading(b.s("score.agg_distribution", lang), 1);
     let mut cols = vec![Column {
         title: b.s("score.csv_question", lang).to_string(),
@@ -120,5 +134,4 @@ pub fn render_class(
         },
         TextStyle::SMALL,
     );
-    Ok(l.finish(&format!("{title}  {}", o.today.display(lang))))
 }

@@ -1,12 +1,13 @@
 //! The comparison report of visits to one company, with a trend chart from three visits on.
 
 use crate::model::assessment::Assessment;
-use crate::model::compare::{compare, ChecklistChange, CompareError};
+use crate::model::compare::{compare, CompareError, Comparison};
 use crate::model::schema::Bundle;
 use crate::model::text::Lang;
+use crate::model::words::Words;
 
 use super::layout::{Bar, Layout, PageSetup, Table, TextStyle};
-use super::parts::{bar, columns, num, MARKS};
+use super::parts::{bar, columns, MARKS};
 use super::{ReportError, ReportOptions};
 
 /// Why a comparison report could not be made.
@@ -18,15 +19,6 @@ pub enum CompareReportError {
     /// The PDF could not be drawn.
     #[error(transparent)]
     Report(#[from] ReportError),
-}
-
-fn change_words(b: &Bundle, lang: Lang, c: &ChecklistChange) -> String {
-    match c.delta() {
-        Some(d) if d.round() > 0.0 => format!("{d:+.0} {}", b.s("score.cmp_up", lang)),
-        Some(d) if d.round() < 0.0 => format!("{d:+.0} {}", b.s("score.cmp_down", lang)),
-        Some(_) => format!("±0 {}", b.s("score.cmp_same", lang)),
-        None => "—".into(),
-    }
 }
 
 fn question_list(l: &mut Layout, b: &Bundle, lang: Lang, key: &str, ids: &[String]) {
@@ -55,6 +47,7 @@ pub fn render_comparison(
 ) -> Result<super::Rendered, CompareReportError> {
     let c = compare(b, newest, older)?;
     let lang = o.lang;
+    let w = Words::new(b, lang);
     let title = b.s("report.cmp_title", lang);
     let mut l = Layout::new(title, PageSetup::A4)?;
     l.paragraph(title, TextStyle::TITLE);
@@ -80,9 +73,9 @@ pub fn render_comparison(
         &format!(
             "{}: {} → {} ({})",
             b.s("score.cmp_overall", lang),
-            num(c.overall.before),
-            num(c.overall.after),
-            change_words(b, lang, &c.overall)
+            Words::score(c.overall.before),
+            Words::score(c.overall.after),
+            w.signed_change(c.overall.delta())
         ),
         TextStyle::STRONG,
     );
@@ -95,9 +88,9 @@ pub fn render_comparison(
                 b.checklist(&ch.id)
                     .map(|x| x.title.get(lang).to_string())
                     .unwrap_or_else(|| ch.id.clone()),
-                num(ch.before),
-                num(ch.after),
-                change_words(b, lang, ch),
+                Words::score(ch.before),
+                Words::score(ch.after),
+                w.signed_change(ch.delta()),
             ]
         })
         .collect();
@@ -124,33 +117,26 @@ pub fn render_comparison(
         let bars: Vec<Bar> = c
             .visits
             .iter()
-            .map(|v| bar(b, lang, v.date.display(lang), v.overall))
+            .map(|v| bar(&w, v.date.display(lang), v.overall))
             .collect();
         l.bar_chart(&bars, &MARKS, TextStyle::BODY);
     }
-    question_list(&mut l, b, lang, "score.cmp_resolved", &c.resolved);
-    question_list(&mut l, b, lang, "score.cmp_new", &c.new_findings);
-    question_list(&mut l, b, lang, "score.cmp_open", &c.still_open);
-    question_list(&mut l, b, lang, "score.cmp_improved", &c.improved);
-    question_list(
-        &mut l,
-        b,
-        lang,
-        "score.cmp_not_answered",
-        &c.not_answered_now,
-    );
-    question_list(&mut l, b, lang, "score.cmp_confirmed", &c.confirmed);
-    question_list(
-        &mut l,
-        b,
-        lang,
-        "score.cmp_still_confirm",
-        &c.still_to_confirm,
-    );
-    if c.versions_differ {
-        question_list(&mut l, b, lang, "score.cmp_added", &c.added_questions);
-        question_list(&mut l, b, lang, "score.cmp_removed", &c.removed_questions);
-    }
+    question_lists(&mut l, b, lang, &c);
     l.paragraph(b.s("report.disclaimer", lang), TextStyle::SMALL);
     Ok(l.finish(&format!("{title}  {}", o.today.display(lang))))
+}
+
+/// The questions resolved, new, still open and so on, one list each.
+fn question_lists(l: &mut Layout, b: &Bundle, lang: Lang, c: &Comparison) {
+    question_list(l, b, lang, "score.cmp_resolved", &c.resolved);
+    question_list(l, b, lang, "score.cmp_new", &c.new_findings);
+    question_list(l, b, lang, "score.cmp_open", &c.still_open);
+    question_list(l, b, lang, "score.cmp_improved", &c.improved);
+    question_list(l, b, lang, "score.cmp_not_answered", &c.not_answered_now);
+    question_list(l, b, lang, "score.cmp_confirmed", &c.confirmed);
+    question_list(l, b, lang, "score.cmp_still_confirm", &c.still_to_confirm);
+    if c.versions_differ {
+        question_list(l, b, lang, "score.cmp_added", &c.added_questions);
+        question_list(l, b, lang, "score.cmp_removed", &c.removed_questions);
+    }
 }

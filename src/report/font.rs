@@ -319,7 +319,35 @@ pub fn strip_hinting(ttf: &[u8]) -> Option<Vec<u8>> {
         }
     };
     let glyf = ttf.get(glyf_off..glyf_off + glyf_len)?;
-    let mut new_glyf: Vec<u8> = Vec::with_capacity(glyf_len);
+    let (mut new_glyf, mut new_loca) = strip_glyf(glyf, num_glyphs, loca)?;
+    let mut head = ttf.get(head_off..head_off + head_len)?.to_vec();
+    // Checksum adjustment zeroed (set again below); the new `loca` is the long format.
+    head.get_mut(8..12)?.copy_from_slice(&[0, 0, 0, 0]);
+    head.get_mut(50..52)?.copy_from_slice(&[0, 1]);
+    let mut out_tables: Vec<([u8; 4], Vec<u8>)> = Vec::new();
+    for (tag, off, len) in &tables {
+        let data = match tag {
+            b"fpgm" | b"prep" | b"cvt " | b"DSIG" | b"GSUB" | b"vhea" | b"vmtx" | b"gasp" => {
+                continue
+            }
+            b"glyf" => std::mem::take(&mut new_glyf),
+            b"loca" => std::mem::take(&mut new_loca),
+            b"head" => std::mem::take(&mut head),
+            _ => ttf.get(*off..off + len)?.to_vec(),
+        };
+        out_tables.push((*tag, data));
+    }
+    write_sfnt(ttf.get(0..4)?, out_tables)
+}
+
+/// The `glyf` table without glyph instructions, and its new `loca` table (long format).
+/// `loca(i)` is the offset of glyph `i` in the old table.
+fn strip_glyf(
+    glyf: &[u8],
+    num_glyphs: usize,
+    loca: impl Fn(usize) -> Option<usize>,
+) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut new_glyf: Vec<u8> = Vec::with_capacity(glyf.len());
     let mut new_loca: Vec<u8> = Vec::with_capacity(4 * (num_glyphs + 1));
     for i in 0..num_glyphs {
         new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
@@ -336,60 +364,52 @@ pub fn strip_hinting(ttf: &[u8]) -> Option<Vec<u8>> {
             new_glyf.extend_from_slice(&[0, 0]);
             new_glyf.extend_from_slice(g.get(at + 2 + il..)?);
         } else {
-            // Composite: copy the components, drop the trailing instructions.
-            let mut at = 10;
-            let start = new_glyf.len();
-            new_glyf.extend_from_slice(g.get(..10)?);
-            loop {
-                let flags = be16(g, at)?;
-                let mut len = 4 + if flags & 0x0001 != 0 { 4 } else { 2 };
-                len += if flags & 0x0008 != 0 {
-                    2
-                } else if flags & 0x0040 != 0 {
-                    4
-                } else if flags & 0x0080 != 0 {
-                    8
-                } else {
-                    0
-                };
-                let flag_at = new_glyf.len();
-                new_glyf.extend_from_slice(g.get(at..at + len)?);
-                let cleared = (flags & !0x0100).to_be_bytes();
-                new_glyf[flag_at] = cleared[0];
-                new_glyf[flag_at + 1] = cleared[1];
-                at += len;
-                if flags & 0x0020 == 0 {
-                    break;
-                }
-            }
-            debug_assert!(new_glyf.len() > start);
+            strip_composite(g, &mut new_glyf)?;
         }
         while !new_glyf.len().is_multiple_of(4) {
             new_glyf.push(0);
         }
     }
     new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
+    Some((new_glyf, new_loca))
+}
 
-    let mut head = ttf.get(head_off..head_off + head_len)?.to_vec();
-    head.get_mut(8..12)?.copy_from_slice(&[0, 0, 0, 0]);
-    head.get_mut(50..52)?.copy_from_slice(&[0, 1]);
-    let mut out_tables: Vec<([u8; 4], Vec<u8>)> = Vec::new();
-    for (tag, off, len) in &tables {
-        let data = match tag {
-            b"fpgm" | b"prep" | b"cvt " | b"DSIG" | b"GSUB" | b"vhea" | b"vmtx" | b"gasp" => {
-                continue
-            }
-            b"glyf" => std::mem::take(&mut new_glyf),
-            b"loca" => std::mem::take(&mut new_loca),
-            b"head" => std::mem::take(&mut head),
-            _ => ttf.get(*off..off + len)?.to_vec(),
+/// Copies a composite glyph's components to `out` and drops its trailing instructions.
+fn strip_composite(g: &[u8], out: &mut Vec<u8>) -> Option<()> {
+    let mut at = 10;
+    out.extend_from_slice(g.get(..10)?);
+    loop {
+        let flags = be16(g, at)?;
+        let mut len = 4 + if flags & 0x0001 != 0 { 4 } else { 2 };
+        len += if flags & 0x0008 != 0 {
+            2
+        } else if flags & 0x0040 != 0 {
+            4
+        } else if flags & 0x0080 != 0 {
+            8
+        } else {
+            0
         };
-        out_tables.push((*tag, data));
+        let flag_at = out.len();
+        out.extend_from_slice(g.get(at..at + len)?);
+        // WE_HAVE_INSTRUCTIONS cleared.
+        let cleared = (flags & !0x0100).to_be_bytes();
+        out[flag_at] = cleared[0];
+        out[flag_at + 1] = cleared[1];
+        at += len;
+        if flags & 0x0020 == 0 {
+            return Some(());
+        }
     }
+}
+
+/// A TrueType file of `tables` (sorted here by tag) with version `sfnt_version`, the table
+/// directory and checksums written, and `head`'s checksum adjustment set.
+fn write_sfnt(sfnt_version: &[u8], mut out_tables: Vec<([u8; 4], Vec<u8>)>) -> Option<Vec<u8>> {
     out_tables.sort_by_key(|t| t.0);
     let n = out_tables.len();
     let mut out = Vec::new();
-    out.extend_from_slice(ttf.get(0..4)?);
+    out.extend_from_slice(sfnt_version);
     let n16 = n as u16;
     let pow = 1u16 << (15 - n16.leading_zeros().min(15));
     let pow = if pow > n16 { pow / 2 } else { pow };

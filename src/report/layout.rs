@@ -26,246 +26,13 @@ use printpdf::{FontId, PdfDocument};
 
 use super::font::{FontSet, MissingChar};
 use super::linebreak::break_lines;
+use super::ops::{Metadata, PageOps};
 use super::ReportError;
 
-/// A4 width in points.
-pub const A4_WIDTH: f32 = 595.28;
-/// A4 height in points.
-pub const A4_HEIGHT: f32 = 841.89;
-
-/// Page size and margins, in points.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PageSetup {
-    /// Page width.
-    pub width: f32,
-    /// Page height.
-    pub height: f32,
-    /// Left margin.
-    pub left: f32,
-    /// Right margin.
-    pub right: f32,
-    /// Top margin.
-    pub top: f32,
-    /// Bottom margin (the footer sits inside it).
-    pub bottom: f32,
-}
-
-impl PageSetup {
-    /// A4 portrait with 18 mm side margins, 20 mm top and bottom.
-    pub const A4: PageSetup = PageSetup {
-        width: A4_WIDTH,
-        height: A4_HEIGHT,
-        left: 51.0,
-        right: 51.0,
-        top: 57.0,
-        bottom: 57.0,
-    };
-
-    /// The width between the margins.
-    pub fn body_width(&self) -> f32 {
-        self.width - self.left - self.right
-    }
-
-    /// The lowest point (from the top) body text may reach.
-    pub fn body_bottom(&self) -> f32 {
-        self.height - self.bottom
-    }
-}
-
-/// Font size and line height of a block of text.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct TextStyle {
-    /// Font size in points.
-    pub size: f32,
-    /// Line height as a multiple of the size.
-    pub leading: f32,
-    /// Grey level of the text: 0.0 black … 1.0 white.
-    pub grey: f32,
-}
-
-impl TextStyle {
-    /// Body text.
-    pub const BODY: TextStyle = TextStyle {
-        size: 9.5,
-        leading: 1.45,
-        grey: 0.0,
-    };
-    /// Small print (table cells, notes).
-    pub const SMALL: TextStyle = TextStyle {
-        size: 8.5,
-        leading: 1.4,
-        grey: 0.0,
-    };
-    /// A prominent line that is not a heading (the company's name, the overall result).
-    pub const LEAD: TextStyle = TextStyle {
-        size: 14.0,
-        leading: 1.35,
-        grey: 0.0,
-    };
-    /// An emphasised line that is not a heading (a banner, the disclaimer).
-    pub const STRONG: TextStyle = TextStyle {
-        size: 10.0,
-        leading: 1.4,
-        grey: 0.0,
-    };
-    /// The document title.
-    pub const TITLE: TextStyle = TextStyle {
-        size: 22.0,
-        leading: 1.3,
-        grey: 0.0,
-    };
-
-    /// The height of one line.
-    pub fn line_height(&self) -> f32 {
-        self.size * self.leading
-    }
-
-    /// The heading style of `level` (1 = section, 2 = subsection, 3 = item title).
-    pub fn heading(level: u8) -> TextStyle {
-        let size = match level {
-            0 | 1 => 15.0,
-            2 => 12.0,
-            _ => 10.5,
-        };
-        TextStyle {
-            size,
-            leading: 1.35,
-            grey: 0.0,
-        }
-    }
-}
-
-pub use super::blocks::{Bar, Column, Table};
-
-/// Where a text run was placed: for checks that nothing leaves the page body.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Placed {
-    /// Page index (0-based).
-    pub page: usize,
-    /// Left edge, points from the left of the page.
-    pub x: f32,
-    /// Baseline, points from the top of the page.
-    pub y: f32,
-    /// Width of the run.
-    pub width: f32,
-    /// The text.
-    pub text: String,
-}
-
-/// One drawing operation of a [`Row`], relative to the row's top-left corner (x from the
-/// page's left edge, y from the row's top).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Draw {
-    /// One line of text; `y` is its baseline.
-    Text {
-        /// Left edge.
-        x: f32,
-        /// Baseline below the row's top.
-        y: f32,
-        /// The text (no line breaks).
-        text: String,
-        /// Size and grey level.
-        style: TextStyle,
-    },
-    /// A filled rectangle.
-    Fill {
-        /// Left edge.
-        x: f32,
-        /// Top below the row's top.
-        y: f32,
-        /// Width.
-        w: f32,
-        /// Height.
-        h: f32,
-        /// Grey level 0.0 (black) … 1.0 (white).
-        grey: f32,
-    },
-    /// The outline of a rectangle.
-    Stroke {
-        /// Left edge.
-        x: f32,
-        /// Top below the row's top.
-        y: f32,
-        /// Width.
-        w: f32,
-        /// Height.
-        h: f32,
-        /// Line width.
-        line: f32,
-    },
-    /// A straight line.
-    Line {
-        /// Start (x, y below the row's top).
-        from: (f32, f32),
-        /// End.
-        to: (f32, f32),
-        /// Line width.
-        thickness: f32,
-        /// Grey level.
-        grey: f32,
-    },
-}
-
-/// An unbreakable horizontal strip of a block: a line of text, a table row's line, a bar.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Row {
-    /// Its height.
-    pub height: f32,
-    /// What it draws.
-    pub draws: Vec<Draw>,
-    /// Whether a page may break right before it (inside a block).
-    pub breakable: bool,
-    /// Empty space only: dropped at the top of a page.
-    pub spacer: bool,
-}
-
-impl Row {
-    /// Empty space of `height`.
-    pub fn spacer(height: f32) -> Row {
-        Row {
-            height,
-            draws: Vec::new(),
-            breakable: true,
-            spacer: true,
-        }
-    }
-}
-
-/// How a block may be split across pages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Keep {
-    /// Never split, unless taller than a page (then with at least two rows on each side).
-    Whole,
-    /// Split between rows, with at least two rows on each side.
-    Lines,
-}
-
-/// How a block was placed: for checks of the page-break rules.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Placement {
-    /// First page (0-based).
-    pub first_page: usize,
-    /// Last page.
-    pub last_page: usize,
-    /// Whether the block was taller than a page's body.
-    pub over_tall: bool,
-    /// How it was to be kept.
-    pub keep: Keep,
-    /// Rows on each page it touched (spacers not counted).
-    pub rows_per_page: Vec<usize>,
-    /// Whether the block is a heading placed with what follows it.
-    pub heading: bool,
-}
-
-/// The drawing operations of one page and the graphics state they leave.
-#[derive(Default)]
-pub(super) struct PageOps {
-    pub(super) ops: Vec<printpdf::Op>,
-    pub(super) font: Option<(usize, f32)>,
-    pub(super) fill: Option<f32>,
-    pub(super) stroke: Option<f32>,
-    pub(super) thickness: Option<f32>,
-}
+pub use super::page::{
+    Bar, Column, Draw, Keep, PageSetup, Placed, Placement, Row, Table, TextStyle, A4_HEIGHT,
+    A4_WIDTH,
+};
 
 /// The flow layout of one document. See the module documentation.
 pub struct Layout {
@@ -285,7 +52,7 @@ pub struct Layout {
     collect: Option<Vec<Row>>,
     /// Rows drawn at the top of every page a block continues on (a table's header).
     pub(super) repeat: Vec<Row>,
-    pub(super) meta: super::pdf::Metadata,
+    pub(super) meta: Metadata,
 }
 
 impl std::fmt::Debug for Layout {
@@ -322,7 +89,7 @@ impl Layout {
             pending: Vec::new(),
             collect: None,
             repeat: Vec::new(),
-            meta: super::pdf::Metadata::new(title),
+            meta: Metadata::new(title),
         })
     }
 
@@ -664,8 +431,8 @@ impl Layout {
         }
     }
 
-    /// Sets the document's metadata (see [`super::pdf::Metadata`]).
-    pub fn set_metadata(&mut self, f: impl FnOnce(&mut super::pdf::Metadata)) {
+    /// Sets the document's metadata (see [`Metadata`]).
+    pub fn set_metadata(&mut self, f: impl FnOnce(&mut Metadata)) {
         f(&mut self.meta);
     }
 

@@ -8,16 +8,22 @@
 //! lines with [`linebreak`] and measures text with [`font`].
 
 pub mod blocks;
+mod charts;
 pub mod class;
 pub mod compare;
 pub mod content;
+mod cover;
+mod findings;
 pub mod font;
 pub mod guide;
 pub mod inventory;
 pub mod layout;
 pub mod linebreak;
+pub mod ops;
+pub mod page;
 mod parts;
 pub mod pdf;
+mod reference;
 pub mod verdict;
 
 use std::path::{Path, PathBuf};

@@ -1,154 +1,12 @@
-//! Writing the laid-out pages as PDF: the drawing operators of a page, the document's
-//! metadata, stream compression and the font subsets' tags.
+//! Writing the laid-out pages as PDF: the footers, the document's metadata, the font
+//! subsets' tags, stream compression, and printpdf's warnings logged.
 
-use printpdf::{
-    Codepoint, Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, Rect, TextItem,
-};
+use printpdf::{PdfPage, PdfSaveOptions, PdfWarnMsg};
 
-use super::blocks::GREY_RULE;
 use super::font::MissingChar;
-use super::layout::{Layout, PageOps, TextStyle};
-use crate::model::clock::LocalTime;
-
-/// The document information a PDF reader shows (File › Properties).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Metadata {
-    /// The title.
-    pub title: String,
-    /// What the document is about (e.g. the company's name).
-    pub subject: String,
-    /// Who made it (the assessor, when given).
-    pub author: String,
-    /// When it was written; also its modification date.
-    pub written: LocalTime,
-}
-
-impl Metadata {
-    /// Metadata titled `title`, written now.
-    pub fn new(title: &str) -> Metadata {
-        Metadata {
-            title: title.to_string(),
-            subject: String::new(),
-            author: String::new(),
-            written: LocalTime::now(),
-        }
-    }
-}
-
-/// `mamori VERSION`: the Creator and Producer of every PDF.
-pub fn producer() -> String {
-    format!("mamori {}", env!("CARGO_PKG_VERSION"))
-}
-
-impl PageOps {
-    fn fill(&mut self, g: f32) {
-        if self.fill != Some(g) {
-            self.fill = Some(g);
-            self.ops.push(Op::SetFillColor { col: grey(g) });
-        }
-    }
-
-    fn stroke(&mut self, g: f32, thickness: f32) {
-        if self.stroke != Some(g) {
-            self.stroke = Some(g);
-            self.ops.push(Op::SetOutlineColor { col: grey(g) });
-        }
-        if self.thickness != Some(thickness) {
-            self.thickness = Some(thickness);
-            self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        }
-    }
-
-    /// Text runs of one font each, starting at (`x`, `y`) in PDF coordinates.
-    pub(super) fn text(
-        &mut self,
-        fonts: &[printpdf::FontId],
-        x: f32,
-        y: f32,
-        runs: &[(usize, Vec<(u16, char)>)],
-        style: TextStyle,
-    ) {
-        if runs.is_empty() {
-            return;
-        }
-        self.fill(style.grey);
-        self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetTextCursor {
-            pos: Point { x: Pt(x), y: Pt(y) },
-        });
-        for (font, glyphs) in runs {
-            if self.font != Some((*font, style.size)) {
-                self.font = Some((*font, style.size));
-                self.ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(fonts[*font].clone()),
-                    size: Pt(style.size),
-                });
-            }
-            // Glyph ids looked up by us (fast), each with its text for copy and paste.
-            let items = glyphs
-                .iter()
-                .map(|(gid, c)| Codepoint {
-                    gid: *gid,
-                    offset: 0.0,
-                    cid: Some(c.to_string()),
-                })
-                .collect();
-            self.ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(items)],
-            });
-        }
-        self.ops.push(Op::EndTextSection);
-    }
-
-    /// A rectangle (bottom-left `x`, `y` in PDF coordinates), filled and/or outlined.
-    pub(super) fn rect(
-        &mut self,
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        fill: Option<f32>,
-        line: Option<f32>,
-    ) {
-        let mode = match (fill, line) {
-            (Some(g), _) => {
-                self.fill(g);
-                printpdf::PaintMode::Fill
-            }
-            (None, Some(t)) => {
-                self.stroke(0.0, t);
-                printpdf::PaintMode::Stroke
-            }
-            (None, None) => return,
-        };
-        self.ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(y),
-                width: Pt(w),
-                height: Pt(h),
-                mode: Some(mode),
-                winding_order: None,
-            },
-        });
-    }
-
-    /// A straight line in PDF coordinates.
-    pub(super) fn line(&mut self, from: (f32, f32), to: (f32, f32), thickness: f32, shade: f32) {
-        self.stroke(shade, thickness);
-        let point = |(x, y): (f32, f32)| LinePoint {
-            p: Point { x: Pt(x), y: Pt(y) },
-            bezier: false,
-        };
-        self.ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(from), point(to)],
-                is_closed: false,
-            },
-        });
-    }
-}
+use super::layout::Layout;
+use super::ops::{producer, Metadata};
+use super::page::{TextStyle, GREY_RULE};
 
 impl Layout {
     /// Adds the footer to every page — `left` at the left, "n / N" at the right — and
@@ -206,13 +64,15 @@ impl Layout {
             optimize: false,
             ..PdfSaveOptions::default()
         };
-        let mut doc = self.doc.to_lopdf_document(&opts, &mut Vec::new());
+        let (mut doc, _logged) = to_lopdf(&self.doc, &opts);
         tag_subsets(&mut doc);
         set_info(&mut doc, &self.meta);
         compress_streams(&mut doc, flate2::Compression::new(COMPRESSION_LEVEL));
         let mut out = Vec::new();
-        // Writing into a Vec cannot fail.
-        let _ = doc.save_to(&mut out);
+        if let Err(e) = doc.save_to(&mut out) {
+            // Writing into a Vec fails only on a broken object; the PDF would be unreadable.
+            log::error!("the PDF could not be serialised: {e}");
+        }
         Rendered {
             pdf: out,
             missing: self.fonts.missing().to_vec(),
@@ -399,13 +259,61 @@ fn compress_streams(doc: &mut lopdf::Document, level: flate2::Compression) {
     }
 }
 
-fn grey(level: f32) -> Color {
-    Color::Greyscale(Greyscale {
-        percent: level.clamp(0.0, 1.0),
-        icc_profile: None,
-    })
+/// The document as lopdf objects, with printpdf's warnings logged (and returned, as logged).
+fn to_lopdf(doc: &printpdf::PdfDocument, opts: &PdfSaveOptions) -> (lopdf::Document, Vec<String>) {
+    let mut warnings = Vec::new();
+    let out = doc.to_lopdf_document(opts, &mut warnings);
+    let logged = log_warnings(&warnings);
+    (out, logged)
+}
+
+/// Logs printpdf's warnings about the document it wrote (an operator it could not place, a
+/// font it could not subset), one line each; returns the lines logged.
+fn log_warnings(warnings: &[PdfWarnMsg]) -> Vec<String> {
+    let lines: Vec<String> = warnings
+        .iter()
+        .map(|w| {
+            format!(
+                "printpdf ({:?}) while writing the PDF, page {} operator {}: {}",
+                w.severity,
+                w.page + 1,
+                w.op_id,
+                w.msg
+            )
+        })
+        .collect();
+    for line in &lines {
+        log::warn!("{line}");
+    }
+    lines
 }
 
 fn pt_to_mm(pt: f32) -> printpdf::Mm {
     printpdf::Mm(pt * 25.4 / 72.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use printpdf::{Mm, Op, PdfDocument, TextItem};
+
+    #[test]
+    fn printpdfs_warnings_are_logged_not_dropped() {
+        // Text shown outside a text section: printpdf writes it and warns.
+        let mut doc = PdfDocument::new("t");
+        let ops = vec![Op::ShowText {
+            items: vec![TextItem::Text("x".into())],
+        }];
+        doc.with_pages(vec![PdfPage::new(Mm(210.0), Mm(297.0), ops)]);
+        let (_, logged) = to_lopdf(&doc, &PdfSaveOptions::default());
+        assert_eq!(logged.len(), 1, "{logged:?}");
+        assert!(
+            logged[0].contains("outside of a text section"),
+            "{logged:?}"
+        );
+        // A well-formed document: nothing to log.
+        let mut doc = PdfDocument::new("t");
+        doc.with_pages(vec![PdfPage::new(Mm(210.0), Mm(297.0), Vec::new())]);
+        assert!(to_lopdf(&doc, &PdfSaveOptions::default()).1.is_empty());
+    }
 }

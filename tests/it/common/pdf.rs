@@ -98,3 +98,20 @@ impl Parsed {
 pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// Every text run of the PDF, footers included, without white space (lines wrap at spaces).
+pub fn all_text(bytes: &[u8]) -> String {
+    let p = Parsed::new(bytes);
+    squash(
+        &p.pages
+            .iter()
+            .flatten()
+            .map(|r| r.text.as_str())
+            .collect::<String>(),
+    )
+}
+
+/// Whether `needle` is in `text` from [`all_text`], ignoring white space.
+pub fn has(text: &str, needle: &str) -> bool {
+    text.contains(&squash(needle))
+}
