@@ -28,7 +28,7 @@ pub struct AppArgs {
     pub text_size: Option<u16>,
 }
 
-/// The pages a `--screenshot` or `--bench` run can show.
+/// The pages a `--screenshot` or `--bench` run can show (every page of the app).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum ScriptedPage {
     /// The start page.
@@ -46,19 +46,22 @@ pub enum ScriptedPage {
     Contacts,
     /// The settings.
     Settings,
+    /// The information inventory.
+    Inventory,
+    /// The comparison of visits (before any older visit is chosen).
+    Compare,
+    /// The class view of the workshop companies.
+    Class,
+    /// The results in the projector view.
+    Projector,
 }
 
 impl ScriptedPage {
     /// The name given on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            ScriptedPage::Start => "start",
-            ScriptedPage::Overview => "overview",
-            ScriptedPage::Question => "question",
-            ScriptedPage::Results => "results",
-            ScriptedPage::Cases => "cases",
-            ScriptedPage::Contacts => "contacts",
-            ScriptedPage::Settings => "settings",
-        }
+    pub fn name(self) -> String {
+        use clap::ValueEnum;
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
     }
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, bail};
 
 use super::{AppArgs, MamoriApp, Prefs, Screen, ScreenshotResult, ScriptedPage, WORKSHOP_EXAMPLES};
+use crate::model::fsutil::write_atomic;
 use crate::model::load::{load_dir, load_embedded};
 
 /// Frames measured by `--bench` after the first one.
@@ -107,7 +108,7 @@ fn window_icon() -> Option<egui::IconData> {
 /// Opens the app window and runs until it is closed; `questionnaires` is the folder given
 /// with `--questionnaires`, if any.
 pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> anyhow::Result<()> {
-    super::logger::install();
+    install_logger();
     let outcome = match questionnaires {
         Some(dir) => load_dir(dir),
         None => load_embedded(),
@@ -215,7 +216,8 @@ pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> an
 /// Sets up the page a `--screenshot` or `--bench` run shows, on a copy of the first
 /// workshop company (or a new assessment when none is shipped).
 fn prepare_scripted(app: &mut MamoriApp, screen: ScriptedPage) {
-    if screen != ScriptedPage::Start && app.doc.is_none() {
+    let needs_doc = !matches!(screen, ScriptedPage::Start | ScriptedPage::Class);
+    if needs_doc && app.doc.is_none() {
         if WORKSHOP_EXAMPLES.is_empty() {
             app.new_assessment();
         } else {
@@ -223,6 +225,7 @@ fn prepare_scripted(app: &mut MamoriApp, screen: ScriptedPage) {
         }
     }
     app.screen = match screen {
+        ScriptedPage::Start => Screen::Start,
         ScriptedPage::Overview => Screen::Overview,
         ScriptedPage::Question => {
             // A question of a detailed checklist shows every part of the page.
@@ -238,8 +241,43 @@ fn prepare_scripted(app: &mut MamoriApp, screen: ScriptedPage) {
         ScriptedPage::Cases => Screen::Cases(Some("case01".into())),
         ScriptedPage::Contacts => Screen::Contacts,
         ScriptedPage::Settings => Screen::Settings,
-        ScriptedPage::Start => Screen::Start,
+        ScriptedPage::Inventory => Screen::Inventory,
+        ScriptedPage::Compare => Screen::Compare,
+        ScriptedPage::Class => {
+            scripted_class(app);
+            Screen::Class
+        }
+        ScriptedPage::Projector => {
+            app.presentation = true;
+            Screen::Results
+        }
     };
+}
+
+/// Puts copies of every workshop company in a folder of the data folder and shows them as
+/// the class.
+fn scripted_class(app: &mut MamoriApp) {
+    let dir = app.data_dir.join("class");
+    for (name, bytes) in WORKSHOP_EXAMPLES {
+        let path = dir.join(name);
+        let written = std::fs::create_dir_all(&dir).and_then(|()| write_atomic(&path, bytes));
+        if let Err(e) = written {
+            log::warn!("{}: {e}", path.display());
+        }
+    }
+    app.send(super::ClassCommand::Add(dir));
+}
+
+/// Logs to standard error what eframe, winit and rfd report only through the `log` crate (a
+/// missing file-dialog portal, a GL context that failed). The level comes from `MAMORI_LOG`
+/// (`error`, `warn`, `info`, `debug`, `trace`, or per module as `env_logger` reads it;
+/// default `warn`).
+fn install_logger() {
+    let env = env_logger::Env::new()
+        .filter_or("MAMORI_LOG", "warn")
+        .write_style("MAMORI_LOG_STYLE");
+    // A second call, or another logger already set, changes nothing.
+    let _ = env_logger::Builder::from_env(env).try_init();
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! thread (each encryption costs about a second of scrypt work).
 //!
 //! The passphrase lives only in memory: in the dialog's text fields while typed (wiped when the
-//! dialog closes) and in [`super::Doc::passphrase`] while the check is open.
+//! dialog closes) and in [`super::Document::passphrase`] while the check is open.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
@@ -11,7 +11,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use egui::Ui;
 use secrecy::zeroize::Zeroize;
 
-use super::{theme, Command, MamoriApp};
+use super::commands::{Commands, DialogCommand};
+use super::view::View;
+use super::{theme, MamoriApp};
 use crate::model::assessment::{Assessment, AssessmentError};
 use crate::model::crypt::{CryptError, SecretString, WorkFactor};
 
@@ -250,54 +252,35 @@ pub fn submit(app: &mut MamoriApp) {
 }
 
 /// The passphrase dialog: a modal with password fields named for screen readers.
-pub fn pass_prompt_ui(app: &mut MamoriApp, ui: &mut Ui) {
-    let (b, lang) = (&app.bundle, app.prefs.lang);
-    let Some(prompt) = app.pass_prompt.as_mut() else {
+pub fn pass_prompt_ui(
+    ui: &mut Ui,
+    v: &View<'_>,
+    prompt: &mut Option<PassPrompt>,
+    out: &mut Commands,
+) {
+    let Some(prompt) = prompt.as_mut() else {
         return;
     };
     let saving = prompt.purpose == PassPurpose::SaveEncrypted;
     let mut submit = false;
     let mut cancel = false;
     egui::Modal::new(egui::Id::unique("pass_prompt")).show(ui.ctx(), |ui| {
-        ui.set_max_width(640.0);
+        ui.set_max_width(theme::WIDE_DIALOG_WIDTH);
         if saving {
-            ui.heading(b.s("ui.save_encrypted_title", lang));
-            ui.label(b.s("ui.save_encrypted_intro", lang));
+            ui.heading(v.t("ui.save_encrypted_title"));
+            ui.label(v.t("ui.save_encrypted_intro"));
             ui.add_space(theme::ITEM_GAP);
-            let l = ui.label(b.s("ui.path_label", lang));
-            ui.add(egui::TextEdit::singleline(&mut prompt.path).desired_width(600.0))
-                .labelled_by(l.id);
+            let l = ui.label(v.t("ui.path_label"));
+            ui.add(
+                egui::TextEdit::singleline(&mut prompt.path).desired_width(theme::PATH_FIELD_WIDTH),
+            )
+            .labelled_by(l.id);
         } else {
-            ui.heading(b.s("ui.pass_open_title", lang));
+            ui.heading(v.t("ui.pass_open_title"));
             ui.label(prompt.path.as_str());
         }
         ui.add_space(theme::ITEM_GAP);
-        let l = ui.label(b.s("ui.passphrase", lang));
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut prompt.pass)
-                    .password(true)
-                    .desired_width(400.0),
-            )
-            .labelled_by(l.id);
-        // Enter in the field submits; read it before focusing the field again (focus is
-        // given back only when nothing has it, e.g. when the dialog opens).
-        let mut enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if !enter && ui.memory(|m| m.focused().is_none()) {
-            r.request_focus();
-        }
-        if saving {
-            let l = ui.label(b.s("ui.passphrase_again", lang));
-            let r = ui
-                .add(
-                    egui::TextEdit::singleline(&mut prompt.again)
-                        .password(true)
-                        .desired_width(400.0),
-                )
-                .labelled_by(l.id);
-            enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.label(b.s("ui.pass_forget_warning", lang));
-        }
+        let enter = pass_fields_ui(ui, v, prompt, saving);
         if let Some(e) = &prompt.error {
             ui.label(
                 egui::RichText::new(format!("※ {e}"))
@@ -311,17 +294,48 @@ pub fn pass_prompt_ui(app: &mut MamoriApp, ui: &mut Ui) {
             } else {
                 "ui.pass_open_do"
             };
-            if ui.button(b.s(action, lang)).clicked() || enter {
+            if ui.button(v.t(action)).clicked() || enter {
                 submit = true;
             }
-            if ui.button(b.s("ui.cancel", lang)).clicked() {
+            if ui.button(v.t("ui.cancel")).clicked() {
                 cancel = true;
             }
         });
     });
     if submit {
-        app.pending.push(Command::SubmitPassphrase);
+        out.send(DialogCommand::SubmitPassphrase);
     } else if cancel {
-        app.pending.push(Command::DismissPassPrompt);
+        out.send(DialogCommand::DismissPassPrompt);
     }
+}
+
+/// The passphrase field (twice when saving); true when Enter was pressed in one.
+fn pass_fields_ui(ui: &mut Ui, v: &View<'_>, prompt: &mut PassPrompt, saving: bool) -> bool {
+    let l = ui.label(v.t("ui.passphrase"));
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(&mut prompt.pass)
+                .password(true)
+                .desired_width(theme::PASS_FIELD_WIDTH),
+        )
+        .labelled_by(l.id);
+    // Enter in the field submits; read it before focusing the field again (focus is
+    // given back only when nothing has it, e.g. when the dialog opens).
+    let mut enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if !enter && ui.memory(|m| m.focused().is_none()) {
+        r.request_focus();
+    }
+    if saving {
+        let l = ui.label(v.t("ui.passphrase_again"));
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut prompt.again)
+                    .password(true)
+                    .desired_width(theme::PASS_FIELD_WIDTH),
+            )
+            .labelled_by(l.id);
+        enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.label(v.t("ui.pass_forget_warning"));
+    }
+    enter
 }

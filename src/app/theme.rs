@@ -26,6 +26,38 @@ pub const ANSWER_SIZE: f32 = 18.0;
 pub const PRESENTATION_ZOOM: f32 = 1.6;
 /// Smallest and largest text size setting.
 pub const TEXT_SCALE_RANGE: std::ops::RangeInclusive<f32> = 1.0..=2.0;
+/// Size of section headings.
+pub const SECTION_SIZE: f32 = 18.0;
+/// Widest the page's column grows in a wide window.
+pub const PAGE_MAX_WIDTH: f32 = 980.0;
+/// Width of the error dialog.
+pub const DIALOG_WIDTH: f32 = 560.0;
+/// Width of the dialogs that ask for a path or a passphrase.
+pub const WIDE_DIALOG_WIDTH: f32 = 640.0;
+/// Width of a path field in a dialog.
+pub const PATH_FIELD_WIDTH: f32 = 600.0;
+/// Width of a passphrase field.
+pub const PASS_FIELD_WIDTH: f32 = 400.0;
+/// Width of a text field in a form.
+pub const FIELD_WIDTH: f32 = 320.0;
+/// Width of the typed-path field on the start page.
+pub const OPEN_PATH_WIDTH: f32 = 360.0;
+/// Width of a finding's owner field.
+pub const OWNER_WIDTH: f32 = 180.0;
+/// Width of a date field.
+pub const DATE_WIDTH: f32 = 120.0;
+/// Space between the columns and rows of the start form.
+pub const FORM_SPACING: [f32; 2] = [12.0, 8.0];
+/// Widest a checklist's progress bar grows on the overview.
+pub const PROGRESS_WIDTH: f32 = 320.0;
+/// Bars in charts: narrowest and widest, and the room kept beside them for the score words.
+pub const BAR_WIDTH: std::ops::RangeInclusive<f32> = 60.0..=420.0;
+/// Room beside a bar for its score and band words.
+pub const BAR_WORDS_ROOM: f32 = 220.0;
+/// Corner radius of a bar.
+pub const BAR_ROUNDING: f32 = 3.0;
+/// Width of the frame around highlighted cards (consultation, private notes).
+pub const CARD_STROKE: f32 = 2.0;
 
 /// Registers the Japanese font first in both families, so no text is drawn as tofu.
 pub fn install_fonts(ctx: &egui::Context) {
@@ -263,5 +295,5 @@ pub fn contrast(a: Color32, b: Color32) -> f64 {
 
 /// Text styled as a section heading.
 pub fn section(text: &str) -> RichText {
-    RichText::new(text).size(18.0).strong()
+    RichText::new(text).size(SECTION_SIZE).strong()
 }

@@ -6,7 +6,7 @@ use crate::common::ui::{click, harness_sized, has_text, s};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use mamori::app::{Command, MamoriApp, Prefs, Screen};
+use mamori::app::{DocCommand, FileCommand, MamoriApp, Nav, Prefs, Screen};
 use mamori::model::assessment::{Assessment, Mode};
 use mamori::model::load::load_embedded;
 use mamori::model::schema::Answer;
@@ -121,12 +121,12 @@ fn screening_no_hides_the_licence_checklist() {
     start_new(&mut h, "");
     assert!(h.state().flow().iter().any(|q| q.starts_with("license.")));
     h.state_mut()
-        .send(Command::Go(Screen::Question("screen.licensing".into())));
+        .send(Nav::Go(Screen::Question("screen.licensing".into())));
     h.run();
     let no = answer_label(&h, Answer::No);
     click(&mut h, &no);
     assert!(!h.state().flow().iter().any(|q| q.starts_with("license.")));
-    h.state_mut().send(Command::Go(Screen::Overview));
+    h.state_mut().send(Nav::Go(Screen::Overview));
     h.run();
     assert!(has_text(&h, &s(&h, "ui.not_applicable_why")));
 }
@@ -146,7 +146,7 @@ fn language_switch_changes_labels_and_content() {
     assert_eq!(h.state().prefs.lang, Lang::En);
     assert!(h.query_by_role_and_label(Role::Button, "Results").is_some());
     h.state_mut()
-        .send(Command::Go(Screen::Question("quick.rules".into())));
+        .send(Nav::Go(Screen::Question("quick.rules".into())));
     h.run();
     assert!(has_text(&h, &q.text.en));
     assert!(!has_text(&h, &q.text.ja));
@@ -160,7 +160,7 @@ fn a_broken_file_shows_an_error_and_keeps_the_open_assessment() {
     let broken = dir.path().join("broken.ron");
     std::fs::write(&broken, "Assessment(\n    format_version: 1,\n    questionnaire: (id: \"mamori\", version: 1),\n    date: \"2026-11-22\",\n    mode: Boss,\n)\n").unwrap();
     let before = std::fs::read(&broken).unwrap();
-    h.state_mut().send(Command::Go(Screen::Start));
+    h.state_mut().send(Nav::Go(Screen::Start));
     h.run();
     h.state_mut().form.open_path = broken.display().to_string();
     let open = s(&h, "ui.open_typed");
@@ -183,7 +183,7 @@ fn a_broken_file_shows_an_error_and_keeps_the_open_assessment() {
 
     // A PDF renamed to .ron.
     std::fs::write(&broken, b"%PDF-1.7\n\xff\xfe junk").unwrap();
-    h.state_mut().send(Command::Open(broken.clone()));
+    h.state_mut().send(FileCommand::Open(broken.clone()));
     h.run();
     let detail = h.state().error_detail.clone().unwrap();
     assert!(detail.contains("UTF-8"), "{detail}");
@@ -212,7 +212,7 @@ fn every_answer_is_autosaved() {
         .get_mut("quick.rules")
         .unwrap()
         .note = "メモ".into();
-    h.state_mut().send(Command::Edited);
+    h.state_mut().send(DocCommand::Edited);
     h.run();
     h.state_mut().flush();
     assert_eq!(
@@ -260,7 +260,7 @@ fn every_page_draws_in_both_languages_at_200_percent() {
         // kittest keeps its own scale, so 200 % of a 1100-pixel-wide window is modelled
         // as the 550 points it leaves for the layout.
         let mut h = harness_sized(dir.path(), prefs, [550.0, 3000.0]);
-        h.state_mut().send(Command::OpenExample(0));
+        h.state_mut().send(FileCommand::OpenExample(0));
         h.run();
         for screen in [
             Screen::Start,
@@ -271,7 +271,7 @@ fn every_page_draws_in_both_languages_at_200_percent() {
             Screen::Contacts,
             Screen::Settings,
         ] {
-            h.state_mut().send(Command::Go(screen.clone()));
+            h.state_mut().send(Nav::Go(screen.clone()));
             h.run();
             assert_eq!(h.state().screen, screen);
             // Nothing runs off the right edge: text wraps instead.
@@ -294,7 +294,7 @@ fn every_page_draws_in_both_languages_at_200_percent() {
                 }
             }
         }
-        h.state_mut().send(Command::TogglePresentation);
+        h.state_mut().send(Nav::TogglePresentation);
         h.run();
         assert!(h.state().presentation);
         h.key_press(egui::Key::Escape);
@@ -418,7 +418,7 @@ fn pages_cite_documents_by_title_and_desks_show_their_date() {
             ..Prefs::default()
         };
         let mut h = harness(dir.path(), prefs);
-        h.state_mut().send(Command::OpenExample(0));
+        h.state_mut().send(FileCommand::OpenExample(0));
         h.run();
         let pages = [
             (
@@ -432,7 +432,7 @@ fn pages_cite_documents_by_title_and_desks_show_their_date() {
             (Screen::Contacts, "003_311f4a32c2067400.txt"),
         ];
         for (screen, cited) in pages {
-            h.state_mut().send(Command::Go(screen.clone()));
+            h.state_mut().send(Nav::Go(screen.clone()));
             h.run();
             let title = b.source_title(cited, lang);
             assert!(has_text(&h, &title), "{screen:?} {lang:?}: {title}");
@@ -456,7 +456,7 @@ fn a_missing_file_is_explained_in_the_users_language_with_the_detail_behind_a_to
         };
         let mut h = harness(dir.path(), prefs);
         let missing = dir.path().join("ない.ron");
-        h.state_mut().send(Command::Open(missing.clone()));
+        h.state_mut().send(FileCommand::Open(missing.clone()));
         h.run();
         let err = h.state().error.clone().expect("an error is shown");
         // What happened, where, what to do — and no OS jargon.
@@ -512,7 +512,7 @@ fn results_show_the_verdict_and_the_first_step_of_a_critical_gap() {
         }
         a.set_answer(gap, Some(Answer::No));
     }
-    h.state_mut().send(Command::Go(Screen::Results));
+    h.state_mut().send(Nav::Go(Screen::Results));
     h.run();
     let verdict = s(&h, "verdict.heading");
     assert!(has_text(
@@ -538,7 +538,7 @@ fn desks_page_follows_the_prefecture_and_lists_information_contacts_apart() {
         .assessment
         .company
         .prefecture = "埼玉県".into();
-    h.state_mut().send(Command::Go(Screen::Contacts));
+    h.state_mut().send(Nav::Go(Screen::Contacts));
     h.run();
     let bundle = load_embedded().bundle;
     let name = |id: &str| bundle.contact(id).unwrap().name.ja.clone();

@@ -7,7 +7,7 @@ use crate::common::ui::{click, harness_sized, s};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
-use mamori::app::{Command, MamoriApp, Prefs, Screen};
+use mamori::app::{DocCommand, FileCommand, MamoriApp, Nav, Prefs, Screen};
 use mamori::model::assessment::Assessment;
 use mamori::model::crypt::{is_encrypted, SecretString, WorkFactor};
 use mamori::model::load::load_embedded;
@@ -91,12 +91,12 @@ fn save_encrypted_then_autosave_leaves_no_plaintext_anywhere() {
     assert!(is_encrypted(&std::fs::read(&enc_path).unwrap()));
 
     // More answers and a note: autosaved (off the UI thread), still encrypted.
-    h.state_mut().send(Command::Go(Screen::Overview));
+    h.state_mut().send(Nav::Go(Screen::Overview));
     h.run();
     let flow = h.state().flow();
     for q in flow.iter().take(4) {
         h.state_mut()
-            .send(Command::Answer(q.clone(), Answer::Partly));
+            .send(DocCommand::Answer(q.clone(), Answer::Partly));
         h.run();
     }
     h.state_mut()
@@ -108,7 +108,7 @@ fn save_encrypted_then_autosave_leaves_no_plaintext_anywhere() {
         .get_mut(&flow[0])
         .unwrap()
         .note = format!("{COMPANY}の秘密メモ");
-    h.state_mut().send(Command::Edited);
+    h.state_mut().send(DocCommand::Edited);
     h.run();
     h.state_mut().flush();
     assert!(h.state().error.is_none(), "{:?}", h.state().error);
@@ -149,7 +149,7 @@ fn opening_an_encrypted_file_asks_its_passphrase_and_refuses_a_wrong_one() {
     h.state_mut().form.company = "株式会社いま開いている".into();
     let begin = s(&h, "ui.begin");
     click(&mut h, &begin);
-    h.state_mut().send(Command::Open(file.clone()));
+    h.state_mut().send(FileCommand::Open(file.clone()));
     h.run();
     let title = s(&h, "ui.pass_open_title");
     assert!(h.query_all_by_label_contains(&title).next().is_some());
@@ -173,7 +173,7 @@ fn opening_an_encrypted_file_asks_its_passphrase_and_refuses_a_wrong_one() {
     assert_eq!(doc.assessment.company.name, COMPANY);
     assert!(doc.passphrase.is_some());
     h.state_mut()
-        .send(Command::Answer("quick.pc".into(), Answer::Yes));
+        .send(DocCommand::Answer("quick.pc".into(), Answer::Yes));
     h.run();
     h.state_mut().flush();
     assert!(is_encrypted(&std::fs::read(&file).unwrap()));
@@ -185,7 +185,7 @@ fn opening_an_encrypted_file_asks_its_passphrase_and_refuses_a_wrong_one() {
     let n = bytes.len();
     bytes[n - 5] ^= 0xff;
     std::fs::write(&damaged, &bytes).unwrap();
-    h.state_mut().send(Command::Open(damaged.clone()));
+    h.state_mut().send(FileCommand::Open(damaged.clone()));
     h.run();
     type_into(&mut h, "ui.passphrase", PASS);
     click(&mut h, &open);

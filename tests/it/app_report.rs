@@ -4,7 +4,7 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use mamori::app::{Command, MamoriApp, PathPurpose, Prefs, Screen};
+use mamori::app::{MamoriApp, Nav, PathPurpose, Prefs, Screen};
 use mamori::model::assessment::Mode;
 use mamori::model::load::load_embedded;
 use printpdf::{PdfDocument, PdfParseOptions};
@@ -83,7 +83,7 @@ fn export_pdf_through_the_typed_path_with_and_without_private_notes() {
         .assessment
         .adviser
         .general = "PRIVATE非公開メモ".into();
-    h.state_mut().send(Command::Go(Screen::Results));
+    h.state_mut().send(Nav::Go(Screen::Results));
     h.run();
 
     // Ctrl+E: no dialog on this system, so the prompt asks for the path (suggesting .pdf).
@@ -144,7 +144,7 @@ fn the_adviser_copy_box_is_only_offered_in_adviser_mode() {
     h.state_mut().form.company = "自己点検株式会社".into();
     let begin = s(&h, "ui.begin");
     click(&mut h, Role::Button, &begin);
-    h.state_mut().send(Command::Go(Screen::Results));
+    h.state_mut().send(Nav::Go(Screen::Results));
     h.run();
     let button = s(&h, "ui.export_pdf");
     assert!(h

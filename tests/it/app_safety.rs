@@ -6,7 +6,7 @@ use crate::common::ui::{click, harness_sized, has_text, s};
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use mamori::app::{Command, MamoriApp, Prefs, Screen};
+use mamori::app::{FileCommand, MamoriApp, Prefs, Screen};
 use mamori::model::fsutil::backup_path;
 use mamori::model::load::load_embedded;
 use mamori::model::schema::Answer;
@@ -34,7 +34,7 @@ fn opening_a_broken_file_keeps_the_open_check_and_never_writes_the_file() {
 
     let broken = dir.path().join("壊れた.ron");
     std::fs::write(&broken, BROKEN).unwrap();
-    h.state_mut().send(Command::Open(broken.clone()));
+    h.state_mut().send(FileCommand::Open(broken.clone()));
     h.run();
     // The error is shown in the window, with where and what to do.
     assert!(
@@ -112,7 +112,7 @@ fn a_typed_path_is_opened_with_enter() {
     a.company.name = "株式会社タイプ".into();
     a.save(&file).unwrap();
     let mut h = harness(dir.path(), Prefs::default());
-    h.state_mut().send(Command::OpenDialog);
+    h.state_mut().send(FileCommand::OpenDialog);
     h.run();
     assert!(h.state().path_prompt.is_some());
     let label = s(&h, "ui.path_label");

@@ -333,20 +333,21 @@ fn app_open_shows_every_error_in_the_window_and_keeps_the_open_check() {
         .with_size([1100.0, 3000.0])
         .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
     h.state_mut().form.company = "株式会社いま開いている".into();
-    h.state_mut().send(mamori::app::Command::NewAssessment);
+    h.state_mut().send(mamori::app::FileCommand::New);
     h.run();
     let current = h.state().doc.as_ref().unwrap().path.clone();
     let kept = h.state().t("ui.error_kept").to_string();
     each(&cases, |case| {
         let path = &files.join(&case.file);
-        h.state_mut().send(mamori::app::Command::Open(path.clone()));
+        h.state_mut()
+            .send(mamori::app::FileCommand::Open(path.clone()));
         h.run();
         let doc = h.state().doc.as_ref().unwrap();
         if case.ok() {
             assert_eq!(doc.path, *path, "{}", case.file);
             // Back to the check that was open.
             h.state_mut()
-                .send(mamori::app::Command::Open(current.clone()));
+                .send(mamori::app::FileCommand::Open(current.clone()));
             h.run();
             return;
         }
@@ -362,7 +363,7 @@ fn app_open_shows_every_error_in_the_window_and_keeps_the_open_check() {
             case.file
         );
         assert!(h.query_all_by_label_contains(&kept).next().is_some());
-        h.state_mut().send(mamori::app::Command::DismissError);
+        h.state_mut().send(mamori::app::DialogCommand::DismissError);
         h.run();
         assert_eq!(std::fs::read(path).unwrap(), case.bytes, "{}", case.file);
     });

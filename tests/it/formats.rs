@@ -169,7 +169,7 @@ fn orphan_answers_are_shown_on_the_results_page_and_kept_by_the_app() {
         .next()
         .is_some());
     // An answer given in the app saves the file; the orphan answer is still in it.
-    h.state_mut().send(mamori::app::Command::Answer(
+    h.state_mut().send(mamori::app::DocCommand::Answer(
         "quick.pc".into(),
         Answer::Partly,
     ));

@@ -3,10 +3,13 @@
 #![allow(clippy::unwrap_used)]
 
 mod app;
+mod app_class;
+mod app_compare;
 mod app_encryption;
+mod app_inventory;
 mod app_report;
 mod app_safety;
-mod app_teams;
+mod app_undo;
 mod architecture;
 mod assessment_io;
 mod bad_input;

@@ -40,3 +40,47 @@ pub fn click(h: &mut Harness<'_, MamoriApp>, label: &str) {
 pub fn has_text(h: &Harness<'_, MamoriApp>, text: &str) -> bool {
     h.query_all_by_label_contains(text).next().is_some()
 }
+
+/// Clicks the button labelled with the UI string `key`.
+pub fn click_key(h: &mut Harness<'_, MamoriApp>, key: &str) {
+    let label = s(h, key);
+    click(h, &label);
+}
+
+/// Focuses the field labelled `label` and types `text` into it.
+pub fn type_into(h: &mut Harness<'_, MamoriApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.run();
+}
+
+/// Starts a new check for `company` from the start form.
+pub fn start_new(h: &mut Harness<'_, MamoriApp>, company: &str) {
+    h.state_mut().form.company = company.into();
+    let begin = s(h, "ui.begin");
+    click(h, &begin);
+}
+
+/// The open check as saved on disk.
+pub fn saved(h: &Harness<'_, MamoriApp>) -> mamori::model::assessment::Assessment {
+    mamori::model::assessment::Assessment::load(&h.state().doc.as_ref().unwrap().path).unwrap()
+}
+
+/// A tall window for the adviser's and trainer's pages.
+pub fn harness(dir: &std::path::Path) -> Harness<'static, MamoriApp> {
+    harness_sized(dir, Prefs::default(), [1100.0, 4000.0])
+}
+
+/// A visit of the fictional company 比較精工 on `date`, every question answered `v`.
+pub fn visit(
+    date: &str,
+    v: mamori::model::schema::Answer,
+) -> mamori::model::assessment::Assessment {
+    let b = load_embedded().bundle;
+    let mut a = crate::common::all(&b, v);
+    a.date = mamori::model::date::Date::parse(date).unwrap();
+    a.company.name = "比較精工".into();
+    a
+}

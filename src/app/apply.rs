@@ -1,0 +1,228 @@
+//! Applying commands after the frame: one function per area, each an exhaustive match, so a
+//! new command that nobody applies does not compile. File commands are in [`super::files`].
+
+use super::commands::{
+    ClassCommand, Command, CompareCommand, DialogCommand, DocCommand, InventoryCommand, Nav,
+};
+use super::{secure, MamoriApp, PathPurpose, Screen};
+use crate::model::assessment::Assessment;
+use crate::model::date::Date;
+
+impl MamoriApp {
+    /// Applies one command.
+    pub(super) fn apply(&mut self, c: Command) {
+        match c {
+            Command::Nav(c) => self.apply_nav(c),
+            Command::Doc(c) => self.apply_doc(c),
+            Command::Inventory(c) => self.apply_inventory(c),
+            Command::File(c) => self.apply_file(c),
+            Command::Compare(c) => self.apply_compare(c),
+            Command::Class(c) => self.apply_class(c),
+            Command::Dialog(c) => self.apply_dialog(c),
+        }
+    }
+
+    fn apply_nav(&mut self, c: Nav) {
+        match c {
+            Nav::Go(s) => self.go(s),
+            Nav::Next => self.step(true),
+            Nav::Prev => self.step(false),
+            Nav::TogglePresentation => {
+                self.presentation = !self.presentation;
+                if self.presentation {
+                    self.screen = Screen::Results;
+                }
+            }
+        }
+    }
+
+    /// Shows a page; a question is remembered for 「前回の続きから」 (Continue).
+    pub(super) fn go(&mut self, s: Screen) {
+        if let Screen::Question(q) = &s {
+            self.prefs.last_question = Some(q.clone());
+        }
+        self.screen = s;
+    }
+
+    /// The next (or previous) question in the flow; after the last one, the results.
+    fn step(&mut self, forward: bool) {
+        let Screen::Question(id) = self.screen.clone() else {
+            return;
+        };
+        let flow = self.flow();
+        let target = match flow.iter().position(|q| *q == id) {
+            Some(i) if forward => flow.get(i + 1).cloned(),
+            Some(i) if i > 0 => flow.get(i - 1).cloned(),
+            Some(_) => None,
+            None => flow.first().cloned(),
+        };
+        match target {
+            Some(q) => self.go(Screen::Question(q)),
+            None if forward => self.go(Screen::Results),
+            None => {}
+        }
+    }
+
+    /// After answering `id`, the next applicable question; the end of the quick check leads
+    /// to the overview (with its suggestion), the end of everything to the results.
+    fn advance_from(&mut self, id: &str) {
+        use crate::model::flow::{next_after, Next};
+        let Some(doc) = &self.doc else { return };
+        match next_after(&self.bundle, &doc.assessment, id) {
+            Some(Next::Question(q)) => self.go(Screen::Question(q)),
+            Some(Next::Overview) => self.go(Screen::Overview),
+            Some(Next::Results) => self.go(Screen::Results),
+            None => {}
+        }
+    }
+
+    fn apply_doc(&mut self, c: DocCommand) {
+        let Some(doc) = &mut self.doc else { return };
+        match c {
+            DocCommand::Answer(id, value) => {
+                doc.change(|a| a.set_answer(&id, Some(value)));
+                self.save_now();
+                self.advance_from(&id);
+            }
+            DocCommand::ClearAnswer(id) => {
+                doc.change(|a| a.set_answer(&id, None));
+                self.save_now();
+            }
+            DocCommand::Undo => {
+                if doc.undo() {
+                    self.save_now();
+                    self.notice = Some(self.t("ui.undone").to_string());
+                }
+            }
+            DocCommand::Edited => doc.edited(),
+            DocCommand::SetOwner(id, owner) => {
+                doc.assessment.actions.entry(id.clone()).or_default().owner = owner;
+                tidy_action(&mut doc.assessment, &id);
+                doc.edited();
+            }
+            DocCommand::SetDue(id, text) => {
+                let trimmed = text.trim();
+                let action = doc.assessment.actions.entry(id.clone()).or_default();
+                if trimmed.is_empty() {
+                    action.due = None;
+                } else if let Ok(d) = Date::parse(trimmed) {
+                    action.due = Some(d);
+                }
+                tidy_action(&mut doc.assessment, &id);
+                doc.due_text.insert(id, text);
+                doc.edited();
+            }
+        }
+    }
+
+    fn apply_inventory(&mut self, c: InventoryCommand) {
+        let Some(doc) = &mut self.doc else { return };
+        match c {
+            InventoryCommand::AddRow(item) => {
+                doc.change(|a| a.inventory.push(item));
+                self.save_now();
+            }
+            InventoryCommand::RemoveRow(i) => {
+                if i >= doc.assessment.inventory.len() {
+                    return;
+                }
+                doc.change(|a| a.inventory.remove(i));
+                self.save_now();
+                self.notice = Some(self.t("ui.inv_removed").to_string());
+            }
+        }
+    }
+
+    fn apply_compare(&mut self, c: CompareCommand) {
+        match c {
+            CompareCommand::AddDialog => {
+                if !self.file_dialogs {
+                    self.prompt_path(PathPurpose::CompareAdd);
+                    return;
+                }
+                let picked = rfd::FileDialog::new()
+                    .add_filter("mamori", &["ron"])
+                    .pick_files();
+                match picked {
+                    Some(list) => {
+                        for p in list {
+                            self.apply_compare(CompareCommand::Add(p));
+                        }
+                    }
+                    None => self.notice = Some(self.t("ui.dialog_none").to_string()),
+                }
+            }
+            CompareCommand::Add(path) => {
+                if self.compare.older.iter().any(|(p, _)| *p == path) {
+                    return;
+                }
+                // An encrypted older visit opens with the open check's passphrase.
+                let pass = self.doc.as_ref().and_then(|d| d.passphrase.clone());
+                match Assessment::load_with(&path, pass.as_ref()) {
+                    Ok(a) => self.compare.older.push((path, a)),
+                    Err(e) => self.show_file_error(&path, &e, "ui.error_kept"),
+                }
+            }
+            CompareCommand::Remove(i) => {
+                if i < self.compare.older.len() {
+                    self.compare.older.remove(i);
+                }
+            }
+        }
+    }
+
+    fn apply_class(&mut self, c: ClassCommand) {
+        match c {
+            ClassCommand::AddDialog => {
+                if !self.file_dialogs {
+                    self.prompt_path(PathPurpose::ClassAdd);
+                    return;
+                }
+                let picked = rfd::FileDialog::new()
+                    .add_filter("mamori", &["ron"])
+                    .pick_files();
+                match picked {
+                    Some(list) => {
+                        self.class.paths.extend(list);
+                        self.class.refresh(&self.bundle);
+                    }
+                    None => self.notice = Some(self.t("ui.dialog_none").to_string()),
+                }
+            }
+            ClassCommand::FolderDialog => match rfd::FileDialog::new().pick_folder() {
+                Some(dir) => self.apply_class(ClassCommand::Add(dir)),
+                None => self.notice = Some(self.t("ui.dialog_none").to_string()),
+            },
+            ClassCommand::Add(path) => {
+                if !self.class.paths.contains(&path) {
+                    self.class.paths.push(path);
+                }
+                self.class.refresh(&self.bundle);
+            }
+            ClassCommand::Clear => self.class = Default::default(),
+            ClassCommand::Projector => {
+                self.presentation = !self.presentation;
+                self.screen = Screen::Class;
+            }
+        }
+    }
+
+    fn apply_dialog(&mut self, c: DialogCommand) {
+        match c {
+            DialogCommand::DismissError => {
+                self.error = None;
+                self.error_detail = None;
+            }
+            DialogCommand::DismissPathPrompt => self.path_prompt = None,
+            DialogCommand::SubmitPassphrase => secure::submit(self),
+            DialogCommand::DismissPassPrompt => self.pass_prompt = None,
+        }
+    }
+}
+
+/// Drops an action with neither owner nor date, so the file stays tidy.
+fn tidy_action(a: &mut Assessment, id: &str) {
+    if a.actions.get(id).is_some_and(|x| x.is_empty()) {
+        a.actions.remove(id);
+    }
+}

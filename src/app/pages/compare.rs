@@ -1,0 +1,173 @@
+//! The comparison of visits: the open check against older visits of the same company (chosen
+//! from a dialog or the recent files), with the scores before and after, the findings resolved,
+//! new, still open or improved, and a trend from three visits on.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use super::View;
+use crate::app::commands::{Commands, CompareCommand};
+use crate::app::document::Document;
+use crate::app::theme;
+use crate::app::widgets::bar_ui;
+use crate::model::assessment::Assessment;
+use crate::model::compare::{compare, Comparison};
+use crate::model::words::Words;
+
+/// The older visits chosen for the comparison: path and content.
+#[derive(Debug, Default)]
+pub struct CompareState {
+    /// The older visits, in the order they were added.
+    pub older: Vec<(PathBuf, Assessment)>,
+}
+
+/// Draws the comparison of `doc` with the older visits of `state`; `recent` are offered.
+pub fn ui(
+    ui: &mut Ui,
+    v: &View<'_>,
+    doc: &Document,
+    state: &CompareState,
+    recent: &[PathBuf],
+    out: &mut Commands,
+) {
+    ui.heading(v.t("score.cmp_heading"));
+    ui.label(format!(
+        "{}: {}  {}",
+        v.t("ui.cmp_newest"),
+        doc.assessment.company.name,
+        doc.assessment.date.display(v.lang)
+    ));
+    ui.add_space(theme::ITEM_GAP);
+    visits_ui(ui, v, doc, state, recent, out);
+    let older: Vec<Assessment> = state.older.iter().map(|(_, a)| a.clone()).collect();
+    if older.is_empty() {
+        return;
+    }
+    match compare(v.bundle, &doc.assessment, &older) {
+        Ok(c) => comparison_ui(ui, v, &c),
+        Err(e) => {
+            ui.label(RichText::new(e.to_string()).strong());
+        }
+    }
+}
+
+/// The older visits with a remove button each, the add button and the recent files.
+fn visits_ui(
+    ui: &mut Ui,
+    v: &View<'_>,
+    doc: &Document,
+    state: &CompareState,
+    recent: &[PathBuf],
+    out: &mut Commands,
+) {
+    ui.label(theme::section(v.t("ui.cmp_older")));
+    if state.older.is_empty() {
+        ui.label(v.t("ui.cmp_pick_hint"));
+    }
+    for (i, (p, a)) in state.older.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{}  {}", a.date.display(v.lang), p.display()));
+            let remove = format!("{} {}", v.t("ui.cmp_remove"), i + 1);
+            if ui.button(remove).clicked() {
+                out.send(CompareCommand::Remove(i));
+            }
+        });
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(v.t("ui.cmp_add")).clicked() {
+            out.send(CompareCommand::AddDialog);
+        }
+    });
+    let offered: Vec<&PathBuf> = recent
+        .iter()
+        .filter(|p| **p != doc.path && !state.older.iter().any(|(o, _)| o == *p))
+        .collect();
+    if !offered.is_empty() {
+        ui.label(RichText::new(v.t("ui.cmp_from_recent")).weak());
+        for p in offered {
+            if ui.button(format!("+ {}", p.display())).clicked() {
+                out.send(CompareCommand::Add(p.clone()));
+            }
+        }
+    }
+}
+
+/// The comparison itself: notices, the overall and per-checklist scores, the question lists
+/// and the trend.
+fn comparison_ui(ui: &mut Ui, v: &View<'_>, c: &Comparison) {
+    let (b, lang, w) = (v.bundle, v.lang, v.words());
+    ui.add_space(theme::SECTION_GAP);
+    if c.reordered {
+        ui.label(RichText::new(v.t("score.cmp_reordered")).strong());
+    }
+    if c.company_differs {
+        ui.label(RichText::new(v.t("score.cmp_company_differs")).strong());
+    }
+    if c.versions_differ {
+        ui.label(v.t("score.cmp_versions"));
+    }
+    let overall = format!(
+        "{}: {} → {}  ({})",
+        v.t("score.cmp_overall"),
+        Words::score(c.overall.before),
+        Words::score(c.overall.after),
+        w.signed_change(c.overall.delta())
+    );
+    ui.label(RichText::new(overall).size(theme::ANSWER_SIZE).strong());
+    ui.add_space(theme::ITEM_GAP);
+    ui.label(theme::section(v.t("score.cmp_checklists")));
+    for ch in &c.checklists {
+        let title = b
+            .checklist(&ch.id)
+            .map(|x| x.title.get(lang).to_string())
+            .unwrap_or_else(|| ch.id.clone());
+        ui.label(format!(
+            "{title}: {} → {}  ({})",
+            Words::score(ch.before),
+            Words::score(ch.after),
+            w.signed_change(ch.delta())
+        ));
+    }
+    let mut lists = vec![
+        ("score.cmp_resolved", &c.resolved),
+        ("score.cmp_new", &c.new_findings),
+        ("score.cmp_open", &c.still_open),
+        ("score.cmp_improved", &c.improved),
+        ("score.cmp_not_answered", &c.not_answered_now),
+        ("score.cmp_confirmed", &c.confirmed),
+        ("score.cmp_still_confirm", &c.still_to_confirm),
+    ];
+    if c.versions_differ {
+        lists.push(("score.cmp_added", &c.added_questions));
+        lists.push(("score.cmp_removed", &c.removed_questions));
+    }
+    for (key, ids) in lists {
+        question_list(ui, v, key, ids);
+    }
+    if c.has_trend() {
+        ui.add_space(theme::SECTION_GAP);
+        ui.label(theme::section(v.t("score.cmp_trend")));
+        for visit in &c.visits {
+            let band = w.band_of(visit.overall);
+            bar_ui(ui, v.dark, &visit.date.display(lang), visit.overall, &band);
+        }
+    }
+}
+
+/// A titled list of questions with its count; 「なし」 when empty.
+fn question_list(ui: &mut Ui, v: &View<'_>, key: &str, ids: &[String]) {
+    ui.add_space(theme::ITEM_GAP);
+    ui.label(theme::section(&format!("{} ({})", v.t(key), ids.len())));
+    if ids.is_empty() {
+        ui.label(v.t("score.cmp_none"));
+    }
+    for id in ids {
+        let text = v
+            .bundle
+            .question(id)
+            .map(|(_, q)| q.text.get(v.lang).to_string())
+            .unwrap_or_else(|| id.clone());
+        ui.label(format!("・{text}"));
+    }
+}

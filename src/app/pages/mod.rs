@@ -1,0 +1,182 @@
+//! Every page of the app, one file each behind a `ui` function that draws from the state it is
+//! given and pushes [`Commands`]; [`root_ui`] lays out the window (navigation bar, status bar,
+//! the page, the dialogs) and hands each page its part of the app.
+
+pub mod cases;
+pub mod class;
+pub mod compare;
+pub mod desks;
+pub mod inventory;
+pub mod overview;
+pub mod projector;
+pub mod question;
+pub mod results;
+pub mod settings;
+pub mod start;
+
+use egui::{RichText, ScrollArea, Ui};
+
+use super::commands::{Commands, DocCommand, FileCommand, Nav};
+pub use super::view::View;
+use super::{dialogs, secure, theme, MamoriApp, Screen};
+
+/// The whole window: navigation bar, status bar, the current page, and the dialogs.
+pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
+    if app.presentation {
+        let v = View::new(&app.bundle, &app.prefs, true);
+        let shown = projector::Shown {
+            screen: &app.screen,
+            doc: app.doc.as_mut(),
+            class: &app.class,
+        };
+        projector::ui(ui, &v, shown, &mut app.commands);
+    } else {
+        let nav = NavState::of(app);
+        let v = View::new(&app.bundle, &app.prefs, false);
+        egui::Panel::top("nav").show(ui, |ui| nav_ui(ui, &v, &nav, &mut app.commands));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let path = app.doc.as_ref().map(|d| d.path.as_path());
+            status_ui(ui, &v, path, app.notice.as_deref());
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width().min(theme::PAGE_MAX_WIDTH));
+                    page_ui(app, ui);
+                });
+        });
+        let v = View::new(&app.bundle, &app.prefs, false);
+        dialogs::path_prompt_ui(ui, &v, &mut app.path_prompt, &mut app.commands);
+        secure::pass_prompt_ui(ui, &v, &mut app.pass_prompt, &mut app.commands);
+    }
+    let v = View::new(&app.bundle, &app.prefs, app.presentation);
+    let error = app
+        .error
+        .as_deref()
+        .map(|e| (e, app.error_detail.as_deref()));
+    dialogs::error_ui(ui, &v, error, &mut app.commands);
+}
+
+/// The page of `app.screen`, each given its part of the app.
+fn page_ui(app: &mut MamoriApp, ui: &mut Ui) {
+    let v = View::new(&app.bundle, &app.prefs, false);
+    let out = &mut app.commands;
+    let screen = app.screen.clone();
+    match (screen, app.doc.as_mut()) {
+        (Screen::Start, _) => start::ui(ui, &v, &mut app.form, &app.prefs, &app.example_names, out),
+        (Screen::Cases(sel), _) => cases::ui(ui, &v, sel.as_deref(), out),
+        (Screen::Contacts, doc) => desks::ui(ui, &v, doc.map(|d| &d.assessment)),
+        (Screen::Settings, _) => settings::ui(ui, &v, &mut app.prefs),
+        (Screen::Class, _) => class::ui(ui, &v, &app.class, app.file_dialogs, out),
+        (Screen::Overview, Some(doc)) => overview::ui(ui, &v, &doc.assessment, out),
+        (Screen::Question(id), Some(doc)) => question::ui(ui, &v, &mut doc.assessment, &id, out),
+        (Screen::Results, Some(doc)) => results::ui(ui, &v, doc, &mut app.adviser_copy, out),
+        (Screen::Inventory, Some(doc)) => {
+            inventory::ui(ui, &v, &mut doc.assessment, &app.suggestions, out)
+        }
+        (Screen::Compare, Some(doc)) => {
+            compare::ui(ui, &v, doc, &app.compare, &app.prefs.recent, out)
+        }
+        (Screen::Overview | Screen::Question(_) | Screen::Results, None)
+        | (Screen::Inventory | Screen::Compare, None) => no_doc_ui(ui, &v, out),
+    }
+}
+
+/// Pages that need an open assessment show a way to start one when there is none.
+fn no_doc_ui(ui: &mut Ui, v: &View<'_>, out: &mut Commands) {
+    ui.label(v.t("ui.no_doc"));
+    if ui.button(v.t("ui.nav_start")).clicked() {
+        out.send(Nav::Go(Screen::Start));
+    }
+}
+
+/// What the navigation bar needs to know about the app.
+struct NavState {
+    current: Screen,
+    has_doc: bool,
+    can_undo: bool,
+    question: Option<String>,
+}
+
+impl NavState {
+    fn of(app: &MamoriApp) -> NavState {
+        NavState {
+            current: app.screen.clone(),
+            has_doc: app.doc.is_some(),
+            can_undo: app.doc.as_ref().is_some_and(|d| d.undo_depth() > 0),
+            question: app
+                .next_unanswered()
+                .or_else(|| app.prefs.last_question.clone())
+                .or_else(|| app.flow().first().cloned()),
+        }
+    }
+}
+
+fn nav_ui(ui: &mut Ui, v: &View<'_>, s: &NavState, out: &mut Commands) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("mamori 守り").strong());
+        ui.separator();
+        let mut items = vec![("ui.nav_start", Screen::Start, true)];
+        items.push(("ui.nav_overview", Screen::Overview, s.has_doc));
+        if let Some(q) = &s.question {
+            items.push(("ui.nav_questions", Screen::Question(q.clone()), s.has_doc));
+        }
+        items.push(("ui.nav_results", Screen::Results, s.has_doc));
+        items.push(("ui.nav_cases", Screen::Cases(None), true));
+        items.push(("ui.nav_contacts", Screen::Contacts, true));
+        items.push(("ui.nav_settings", Screen::Settings, true));
+        items.push(("ui.nav_inventory", Screen::Inventory, s.has_doc));
+        items.push(("ui.nav_compare", Screen::Compare, s.has_doc));
+        items.push(("ui.nav_class", Screen::Class, true));
+        for (key, target, enabled) in items {
+            let selected = std::mem::discriminant(&s.current) == std::mem::discriminant(&target);
+            let button = egui::Button::new(v.t(key)).selected(selected);
+            if ui.add_enabled(enabled, button).clicked() {
+                out.send(Nav::Go(target));
+            }
+        }
+        ui.separator();
+        file_buttons_ui(ui, v, s, out);
+    });
+}
+
+/// Open, Save As, Save encrypted and Undo in the navigation bar.
+fn file_buttons_ui(ui: &mut Ui, v: &View<'_>, s: &NavState, out: &mut Commands) {
+    if ui.button(v.t("ui.open")).on_hover_text("Ctrl+O").clicked() {
+        out.send(FileCommand::OpenDialog);
+    }
+    if ui
+        .add_enabled(s.has_doc, egui::Button::new(v.t("ui.save_as")))
+        .on_hover_text("Ctrl+Shift+S")
+        .clicked()
+    {
+        out.send(FileCommand::SaveAsDialog);
+    }
+    if ui
+        .add_enabled(s.has_doc, egui::Button::new(v.t("ui.save_encrypted")))
+        .clicked()
+    {
+        out.send(FileCommand::SaveEncryptedDialog);
+    }
+    if ui
+        .add_enabled(s.can_undo, egui::Button::new(v.t("ui.undo")))
+        .on_hover_text("Ctrl+Z")
+        .clicked()
+    {
+        out.send(DocCommand::Undo);
+    }
+}
+
+fn status_ui(ui: &mut Ui, v: &View<'_>, path: Option<&std::path::Path>, notice: Option<&str>) {
+    ui.horizontal_wrapped(|ui| {
+        match path {
+            Some(p) => ui.label(format!("{}: {}", v.t("ui.autosaved"), p.display())),
+            None => ui.label(v.t("ui.no_doc")),
+        };
+        if let Some(n) = notice {
+            ui.separator();
+            ui.label(n);
+        }
+    });
+}

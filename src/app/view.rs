@@ -1,0 +1,45 @@
+//! What every page and dialog reads: the questionnaire, the language and how the window
+//! looks, with the one helper that gives a UI string in the display language.
+
+use super::Prefs;
+use crate::model::schema::Bundle;
+use crate::model::text::Lang;
+use crate::model::words::Words;
+
+/// What every page reads: the questionnaire, the language and how the window looks.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    /// The questionnaires (content and UI strings).
+    pub bundle: &'a Bundle,
+    /// The display language.
+    pub lang: Lang,
+    /// Dark mode.
+    pub dark: bool,
+    /// The projector view (large text, nothing private, no editing).
+    pub presentation: bool,
+}
+
+impl<'a> View<'a> {
+    /// The view of `bundle` with the language and theme of `prefs`.
+    pub fn new(bundle: &'a Bundle, prefs: &Prefs, presentation: bool) -> View<'a> {
+        View {
+            bundle,
+            lang: prefs.lang,
+            dark: prefs.dark,
+            presentation,
+        }
+    }
+
+    /// The UI string `key` in the display language.
+    pub fn t<'k>(&self, key: &'k str) -> &'k str
+    where
+        'a: 'k,
+    {
+        self.bundle.s(key, self.lang)
+    }
+
+    /// The shared words for scores and bands ([`Words`]).
+    pub fn words(&self) -> Words<'a> {
+        Words::new(self.bundle, self.lang)
+    }
+}

@@ -1,0 +1,115 @@
+//! The information inventory in the desktop app, and the owner and due date of each finding
+//! exported with it as CSV, driven headless through AccessKit labels (egui_kittest).
+
+use crate::common::ui::{click, click_key, harness, has_text, s, saved, start_new, type_into};
+
+use egui_kittest::kittest::Queryable;
+use mamori::app::{DocCommand, Nav, PathPurpose, Screen};
+use mamori::model::date::Date;
+use mamori::model::export::parse_csv;
+use mamori::model::inventory::{InfoCategory, Location};
+use mamori::model::schema::Answer;
+
+#[test]
+fn the_inventory_is_reached_from_its_question_edited_and_a_removal_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    start_new(&mut h, "棚卸し株式会社");
+    h.state_mut()
+        .send(Nav::Go(Screen::Question("inventory.list".into())));
+    h.run();
+    let open = format!("{} (0)", s(&h, "ui.inv_open"));
+    click(&mut h, &open);
+    assert_eq!(h.state().screen, Screen::Inventory);
+    assert!(has_text(&h, &s(&h, "ui.inv_empty")));
+
+    // A suggestion from the leaflet adds a named, categorised row.
+    click(&mut h, "+ 製品の図面");
+    click_key(&mut h, "ui.inv_add");
+    let access = format!("{} 1", s(&h, "ui.inv_access"));
+    type_into(&mut h, &access, "設計課のみ");
+    let name2 = format!("{} 2", s(&h, "ui.inv_name"));
+    type_into(&mut h, &name2, "焼き入れの条件");
+    // The second row's "people's heads" box.
+    h.get_all_by_label("社員の頭の中(ノウハウ)")
+        .nth(1)
+        .unwrap()
+        .click();
+    h.run();
+    h.state_mut().flush();
+    let a = saved(&h);
+    assert_eq!(a.inventory.len(), 2);
+    assert_eq!(a.inventory[0].name, "製品の図面");
+    assert_eq!(
+        a.inventory[0].category,
+        Some(InfoCategory::TechManufacturing)
+    );
+    assert_eq!(a.inventory[0].access, "設計課のみ");
+    assert_eq!(a.inventory[1].name, "焼き入れの条件");
+    assert_eq!(a.inventory[1].locations, [Location::Heads]);
+
+    // Remove the first row, then undo.
+    let remove = format!("{} 1", s(&h, "ui.inv_remove"));
+    click(&mut h, &remove);
+    assert_eq!(saved(&h).inventory.len(), 1);
+    assert!(has_text(&h, &s(&h, "ui.inv_removed")));
+    click_key(&mut h, "ui.undo");
+    let a = saved(&h);
+    assert_eq!(a.inventory.len(), 2);
+    assert_eq!(a.inventory[0].name, "製品の図面");
+}
+
+#[test]
+fn owner_and_due_date_are_set_on_results_and_exported_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    start_new(&mut h, "CSV株式会社");
+    h.state_mut()
+        .send(DocCommand::Answer("quick.rules".into(), Answer::No));
+    h.run();
+    h.state_mut().send(Nav::Go(Screen::Results));
+    h.run();
+    let owner = format!("{} 1", s(&h, "ui.owner"));
+    type_into(&mut h, &owner, "総務 佐藤");
+    let due = format!("{} 1", s(&h, "ui.due"));
+    type_into(&mut h, &due, "2026-13");
+    assert!(has_text(&h, &s(&h, "ui.due_invalid")));
+    h.get_by_label(&due).type_text("-01");
+    h.run();
+    h.run();
+    assert!(has_text(&h, &s(&h, "ui.due_invalid")), "month 13");
+    // Select all and type a valid date instead.
+    h.get_by_label(&due).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(&due).type_text("2026-12-31");
+    h.run();
+    h.run();
+    assert!(!has_text(&h, &s(&h, "ui.due_invalid")));
+    h.state_mut().flush();
+    let a = saved(&h);
+    let action = a.actions.get("quick.rules").unwrap();
+    assert_eq!(action.owner, "総務 佐藤");
+    assert_eq!(action.due, Some(Date::parse("2026-12-31").unwrap()));
+
+    // No file dialog in tests: Export CSV asks for a typed path.
+    click_key(&mut h, "ui.export_csv");
+    assert_eq!(
+        h.state().path_prompt.as_ref().map(|p| p.purpose),
+        Some(PathPurpose::ExportCsv)
+    );
+    let out = dir.path().join("plan.csv");
+    h.state_mut().path_prompt.as_mut().unwrap().text = out.display().to_string();
+    h.run();
+    click_key(&mut h, "ui.save_here");
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
+    let rows = parse_csv(&String::from_utf8(bytes).unwrap());
+    let row = rows.iter().find(|r| r[1] == "quick.rules").unwrap();
+    assert_eq!(
+        (row[8].as_str(), row[9].as_str()),
+        ("総務 佐藤", "2026-12-31")
+    );
+    assert!(dir.path().join("plan-inventory.csv").is_file());
+    assert!(has_text(&h, &s(&h, "ui.csv_saved")));
+}

@@ -1,0 +1,43 @@
+//! Undo in the desktop app: every undoable change goes through one push with one limit.
+
+use crate::common::ui::{harness, start_new};
+
+use mamori::app::{Command, DocCommand, InventoryCommand, UNDO_LIMIT};
+use mamori::model::inventory::InventoryItem;
+use mamori::model::schema::Answer;
+
+fn depth(h: &egui_kittest::Harness<'_, mamori::app::MamoriApp>) -> usize {
+    h.state().doc.as_ref().unwrap().undo_depth()
+}
+
+#[test]
+fn every_undoable_change_keeps_the_undo_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    start_new(&mut h, "取り消し株式会社");
+    for _ in 0..UNDO_LIMIT {
+        h.state_mut()
+            .send(InventoryCommand::AddRow(InventoryItem::default()));
+    }
+    h.run();
+    assert_eq!(depth(&h), UNDO_LIMIT);
+    // At the limit, each kind of undoable change drops the oldest step instead of growing.
+    let changes: [Command; 4] = [
+        DocCommand::Answer("quick.rules".into(), Answer::No).into(),
+        DocCommand::ClearAnswer("quick.rules".into()).into(),
+        InventoryCommand::AddRow(InventoryItem::default()).into(),
+        InventoryCommand::RemoveRow(0).into(),
+    ];
+    for c in changes {
+        h.state_mut().send(c.clone());
+        h.run();
+        assert_eq!(depth(&h), UNDO_LIMIT, "{c:?} went past the limit");
+    }
+    // Undo walks back the last change (the removal) and nothing else.
+    let rows = h.state().doc.as_ref().unwrap().assessment.inventory.len();
+    h.state_mut().send(DocCommand::Undo);
+    h.run();
+    let doc = h.state().doc.as_ref().unwrap();
+    assert_eq!(doc.assessment.inventory.len(), rows + 1);
+    assert_eq!(doc.undo_depth(), UNDO_LIMIT - 1);
+}
