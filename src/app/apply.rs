@@ -4,8 +4,12 @@
 use super::commands::{
     ClassCommand, Command, CompareCommand, DialogCommand, DocCommand, InventoryCommand, Nav,
 };
-use super::{secure, MamoriApp, PathPurpose, Screen};
-use crate::model::assessment::Assessment;
+use std::path::PathBuf;
+
+use super::secure::{self, PassPurpose};
+use super::{MamoriApp, PathPurpose, Screen};
+use crate::model::aggregate::list_files;
+use crate::model::assessment::{Assessment, AssessmentError};
 use crate::model::date::Date;
 
 impl MamoriApp {
@@ -156,12 +160,14 @@ impl MamoriApp {
                 if self.compare.older.iter().any(|(p, _)| *p == path) {
                     return;
                 }
-                // An encrypted older visit opens with the open check's passphrase.
+                // An encrypted older visit opens with the open check's passphrase, or asks.
                 let pass = self.doc.as_ref().and_then(|d| d.passphrase.clone());
-                match Assessment::load_with(&path, pass.as_ref()) {
-                    Ok(a) => self.compare.older.push((path, a)),
-                    Err(e) => self.show_file_error(&path, &e, "ui.error_kept"),
+                let loaded = Assessment::load_with(&path, pass.as_ref());
+                if secure::is_encrypted_file(&path) && loaded.is_err() {
+                    secure::ask(self, PassPurpose::Compare(path.clone()), &path);
+                    return;
                 }
+                self.add_older_visit(path, loaded);
             }
             CompareCommand::Remove(i) => {
                 if i < self.compare.older.len() {
@@ -185,6 +191,7 @@ impl MamoriApp {
                     Some(list) => {
                         self.class.paths.extend(list);
                         self.class.refresh(&self.bundle);
+                        self.ask_class_passphrase();
                     }
                     None => self.notice = Some(self.t("ui.dialog_none").to_string()),
                 }
@@ -198,12 +205,37 @@ impl MamoriApp {
                     self.class.paths.push(path);
                 }
                 self.class.refresh(&self.bundle);
+                self.ask_class_passphrase();
             }
             ClassCommand::Clear => self.class = Default::default(),
             ClassCommand::Projector => {
                 self.presentation = !self.presentation;
                 self.screen = Screen::Class;
             }
+        }
+    }
+
+    /// Adds an older visit to the comparison, or shows why it could not be read.
+    pub(super) fn add_older_visit(
+        &mut self,
+        path: PathBuf,
+        loaded: Result<Assessment, AssessmentError>,
+    ) {
+        match loaded {
+            Ok(a) => self.compare.older.push((path, a)),
+            Err(e) => self.show_file_error(&path, &e, "ui.error_kept"),
+        }
+    }
+
+    /// Asks for the passphrase of the class view's encrypted files, when some are there and
+    /// none has been given.
+    fn ask_class_passphrase(&mut self) {
+        if self.class.passphrase.is_some() {
+            return;
+        }
+        let (files, _) = list_files(&self.class.paths);
+        if let Some(first) = files.into_iter().find(|f| secure::is_encrypted_file(f)) {
+            secure::ask(self, PassPurpose::Class(first.clone()), &first);
         }
     }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::secure::Saver;
+use super::saver::Saver;
 use crate::model::assessment::{Assessment, AssessmentError};
 use crate::model::crypt::{SecretString, WorkFactor};
 

@@ -167,7 +167,7 @@ impl MamoriApp {
     /// An encrypted file asks for its passphrase first.
     pub fn open(&mut self, path: &Path) {
         if secure::is_encrypted_file(path) {
-            secure::ask_open(self, path);
+            secure::ask(self, secure::PassPurpose::Open(path.to_path_buf()), path);
             return;
         }
         self.open_loaded(path, Assessment::load(path), None);
@@ -255,32 +255,49 @@ impl MamoriApp {
     }
 
     /// Saves the open check encrypted at `path` and continues in it, encrypted from now on.
-    /// When the check was the app's own plaintext file (in the data folder) and `path` is
-    /// another file, the plaintext file and its backup are deleted.
-    pub(super) fn save_encrypted_as(&mut self, path: PathBuf, pass: SecretString) {
+    /// When `path` is another file, the original and its backup are deleted if
+    /// `delete_original`, or kept (an unencrypted one is then named in the notice).
+    pub(super) fn save_encrypted_as(
+        &mut self,
+        path: PathBuf,
+        pass: SecretString,
+        delete_original: bool,
+    ) {
         self.saver.wait();
         let Some(doc) = &mut self.doc else { return };
         let old = doc.path.clone();
+        let was_plain = doc.passphrase.is_none();
         if let Err(e) = doc.save_as(path.clone(), Some(pass), self.work_factor) {
             self.show_file_error(&path, &e, "");
             return;
         }
-        if old != path && old.starts_with(&self.data_dir) {
-            for f in [crate::model::fsutil::backup_path(&old), old.clone()] {
-                if let Err(e) = std::fs::remove_file(&f) {
-                    if e.kind() != std::io::ErrorKind::NotFound {
-                        self.error = Some(format!("{}: {e}", f.display()));
-                    }
-                }
+        let mut notice = format!("{}: {}", self.t("ui.saved_encrypted"), path.display());
+        if old != path && delete_original {
+            self.delete_file_and_backup(&old);
+            if was_plain {
+                notice = format!("{notice} — {}", self.t("ui.original_deleted"));
             }
-            self.prefs.recent.retain(|r| *r != old);
+        } else if old != path && was_plain {
+            notice = format!(
+                "{notice} — {}: {}",
+                self.t("ui.original_kept"),
+                old.display()
+            );
         }
         self.remember_open();
-        self.notice = Some(format!(
-            "{}: {}",
-            self.t("ui.saved_encrypted"),
-            path.display()
-        ));
+        self.notice = Some(notice);
+    }
+
+    /// Deletes `file` and its backup, and drops it from the recent files.
+    fn delete_file_and_backup(&mut self, file: &Path) {
+        for f in [crate::model::fsutil::backup_path(file), file.to_path_buf()] {
+            if let Err(e) = std::fs::remove_file(&f) {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    self.error = Some(format!("{}: {e}", f.display()));
+                }
+            }
+        }
+        self.prefs.recent.retain(|r| r != file);
     }
 
     /// Saves the open check now (encrypted saves on the saver's thread).

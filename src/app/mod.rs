@@ -14,6 +14,8 @@ pub mod document;
 pub mod files;
 pub mod native;
 pub mod pages;
+pub mod recent;
+pub mod saver;
 pub mod secure;
 pub mod theme;
 pub mod verdict;
@@ -221,6 +223,8 @@ pub struct MamoriApp {
     pub compare: pages::compare::CompareState,
     /// The files and picture of the class page.
     pub class: pages::class::ClassState,
+    /// How the recent files are named (encrypted ones neutrally).
+    pub recent_names: recent::RecentNames,
     /// The "adviser copy (with private notes)" box of the results page: off by default, and
     /// only heeded for an assessment in adviser mode.
     pub adviser_copy: bool,
@@ -228,7 +232,7 @@ pub struct MamoriApp {
     applied_style: Option<(bool, f32)>,
     fonts_installed: bool,
     screenshot: Option<ScreenshotJob>,
-    saver: secure::Saver,
+    saver: saver::Saver,
     /// The scrypt work factor of encrypted saves: the standard one; tests set a low one.
     pub work_factor: WorkFactor,
 }
@@ -261,12 +265,13 @@ impl MamoriApp {
             suggestions: Vec::new(),
             compare: Default::default(),
             class: Default::default(),
+            recent_names: Default::default(),
             adviser_copy: false,
             commands: Commands::default(),
             applied_style: None,
             fonts_installed: false,
             screenshot: None,
-            saver: secure::Saver::default(),
+            saver: saver::Saver::default(),
             work_factor: WorkFactor::Standard,
         };
         match crate::model::inventory::suggestions() {
@@ -322,6 +327,9 @@ impl MamoriApp {
         for f in ctx.input(|i| i.raw.dropped_files.clone()) {
             self.send(FileCommand::Open(f.path().to_path_buf()));
         }
+        let named = self.prefs.recent.iter().chain(&self.prefs.last_file);
+        self.recent_names
+            .update(named.cloned().collect(), &self.bundle, self.prefs.lang);
         pages::root_ui(self, ui);
         let commands = self.commands.take();
         if !commands.is_empty() {

@@ -125,7 +125,7 @@ pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> an
         viewport: egui::ViewportBuilder::default()
             .with_title("mamori 守り")
             .with_app_id("mamori")
-            .with_inner_size([1100.0, 820.0])
+            .with_inner_size(super::theme::WINDOW_SIZE)
             .with_drag_and_drop(true),
         ..Default::default()
     };

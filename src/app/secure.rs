@@ -1,21 +1,21 @@
-//! Encrypted assessments in the app: the passphrase dialog (open an encrypted file, "Save
-//! encrypted…") and the background saver that keeps autosave of an encrypted check off the UI
-//! thread (each encryption costs about a second of scrypt work).
+//! Encrypted assessments in the app: the passphrase dialog — to open an encrypted file, to add
+//! an encrypted older visit to the comparison or encrypted files to the class view, and for
+//! "Save encrypted…" (which also asks what to do with the unencrypted original).
 //!
 //! The passphrase lives only in memory: in the dialog's text fields while typed (wiped when the
-//! dialog closes) and in [`super::Document::passphrase`] while the check is open.
+//! dialog closes), in [`super::Document::passphrase`] while the check is open and in the class
+//! view's state while its files are shown.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
 
 use egui::Ui;
 use secrecy::zeroize::Zeroize;
 
 use super::commands::{Commands, DialogCommand};
 use super::view::View;
-use super::{theme, MamoriApp};
+use super::{theme, unique_path, MamoriApp};
 use crate::model::assessment::{Assessment, AssessmentError};
-use crate::model::crypt::{CryptError, SecretString, WorkFactor};
+use crate::model::crypt::{CryptError, SecretString};
 
 /// What the passphrase dialog is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +24,10 @@ pub enum PassPurpose {
     Open(PathBuf),
     /// Save the open check encrypted (asks the passphrase twice and the file name).
     SaveEncrypted,
+    /// Add this encrypted older visit to the comparison.
+    Compare(PathBuf),
+    /// Read the encrypted files of the class view; this one checks the passphrase.
+    Class(PathBuf),
 }
 
 /// The passphrase dialog's state. The typed text is wiped when it is dropped.
@@ -31,7 +35,7 @@ pub enum PassPurpose {
 pub struct PassPrompt {
     /// What it is for.
     pub purpose: PassPurpose,
-    /// Where to save (for [`PassPurpose::SaveEncrypted`]).
+    /// Where to save (for [`PassPurpose::SaveEncrypted`]), or the file to read.
     pub path: String,
     /// The passphrase as typed.
     pub pass: String,
@@ -39,6 +43,33 @@ pub struct PassPrompt {
     pub again: String,
     /// A problem to show in the dialog (wrong passphrase, the two do not match …).
     pub error: Option<String>,
+    /// For "Save encrypted…" of an unencrypted check: its file, which the dialog offers to
+    /// delete or keep once the encrypted copy is written elsewhere.
+    pub original: Option<PathBuf>,
+    /// Whether to delete [`PassPrompt::original`] (and its backup).
+    pub delete_original: bool,
+}
+
+impl PassPrompt {
+    fn new(purpose: PassPurpose, path: &Path) -> PassPrompt {
+        PassPrompt {
+            purpose,
+            path: path.display().to_string(),
+            pass: String::new(),
+            again: String::new(),
+            error: None,
+            original: None,
+            delete_original: false,
+        }
+    }
+
+    /// The unencrypted original that the save would leave behind, if any: there is one, and
+    /// the encrypted copy goes to another file.
+    pub fn original_left(&self) -> Option<&Path> {
+        self.original
+            .as_deref()
+            .filter(|o| *o != Path::new(self.path.trim()))
+    }
 }
 
 impl Drop for PassPrompt {
@@ -58,160 +89,38 @@ pub fn is_encrypted_file(path: &Path) -> bool {
     crate::model::crypt::is_encrypted(&head[..n])
 }
 
-/// One save waiting for the background saver.
-struct Job {
-    assessment: Assessment,
-    path: PathBuf,
-    passphrase: SecretString,
-    work: WorkFactor,
-}
-
-#[derive(Default)]
-struct SaverState {
-    /// The newest version not yet being written (older unstarted ones are dropped).
-    next: Option<Job>,
-    /// A save is being written.
-    busy: bool,
-    /// Errors to show, oldest first.
-    errors: Vec<String>,
-}
-
-/// Writes encrypted saves on a background thread, newest version wins.
-#[derive(Clone, Default)]
-pub struct Saver {
-    shared: Arc<(Mutex<SaverState>, Condvar)>,
-    started: Arc<Mutex<bool>>,
-}
-
-impl std::fmt::Debug for Saver {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Saver")
-    }
-}
-
-impl Saver {
-    /// Queues a save of `a` to `path`, encrypted with `passphrase` at the work factor `work`;
-    /// replaces a queued one.
-    pub fn submit(&self, a: &Assessment, path: &Path, passphrase: &SecretString, work: WorkFactor) {
-        self.start();
-        let (lock, cv) = &*self.shared;
-        if let Ok(mut s) = lock.lock() {
-            s.next = Some(Job {
-                assessment: a.clone(),
-                path: path.to_path_buf(),
-                passphrase: passphrase.clone(),
-                work,
-            });
-            cv.notify_all();
-        }
-    }
-
-    /// Waits until every queued save is written.
-    pub fn wait(&self) {
-        let (lock, cv) = &*self.shared;
-        let Ok(mut s) = lock.lock() else { return };
-        while s.busy || s.next.is_some() {
-            match cv.wait(s) {
-                Ok(g) => s = g,
-                Err(_) => return,
-            }
-        }
-    }
-
-    /// Whether a save is queued or being written.
-    pub fn pending(&self) -> bool {
-        let (lock, _) = &*self.shared;
-        lock.lock()
-            .map(|s| s.busy || s.next.is_some())
-            .unwrap_or(false)
-    }
-
-    /// Errors of finished saves, taken out.
-    pub fn take_errors(&self) -> Vec<String> {
-        let (lock, _) = &*self.shared;
-        lock.lock()
-            .map(|mut s| std::mem::take(&mut s.errors))
-            .unwrap_or_default()
-    }
-
-    fn start(&self) {
-        let Ok(mut started) = self.started.lock() else {
-            return;
-        };
-        if *started {
-            return;
-        }
-        *started = true;
-        let shared = self.shared.clone();
-        let spawned = std::thread::Builder::new()
-            .name("mamori-encrypted-save".into())
-            .spawn(move || loop {
-                let (lock, cv) = &*shared;
-                let job = {
-                    let Ok(mut s) = lock.lock() else { return };
-                    while s.next.is_none() {
-                        match cv.wait(s) {
-                            Ok(g) => s = g,
-                            Err(_) => return,
-                        }
-                    }
-                    s.busy = true;
-                    s.next.take()
-                };
-                let result = job.map(|j| {
-                    j.assessment
-                        .save_with_work(&j.path, Some(&j.passphrase), j.work)
-                        .map_err(|e| e.to_string())
-                });
-                let Ok(mut s) = lock.lock() else { return };
-                if let Some(Err(e)) = result {
-                    s.errors.push(e);
-                }
-                s.busy = false;
-                cv.notify_all();
-            });
-        if spawned.is_err() {
-            *started = false;
-        }
-    }
-}
-
 /// Opens the passphrase dialog to save the open check encrypted.
 ///
 /// The file name it suggests: the same file when it is the user's own; for the app's own file
 /// in its data folder (named after the company), a neutral name, so that not even the file name
-/// tells whose check it is.
+/// tells whose check it is. For an unencrypted check, the dialog asks whether to delete the
+/// original; deleting is preselected for the app's own file, keeping for the user's.
 pub fn ask_save_encrypted(app: &mut MamoriApp) {
     let Some(doc) = &app.doc else { return };
-    let path = if doc.path.starts_with(&app.data_dir) && doc.passphrase.is_none() {
-        super::unique_path(
+    let own = doc.path.starts_with(&app.data_dir);
+    let path = if own && doc.passphrase.is_none() {
+        unique_path(
             &app.data_dir.join("assessments"),
             &format!("encrypted-{}", doc.assessment.date),
         )
     } else {
         doc.path.clone()
     };
-    app.pass_prompt = Some(PassPrompt {
-        purpose: PassPurpose::SaveEncrypted,
-        path: path.display().to_string(),
-        pass: String::new(),
-        again: String::new(),
-        error: None,
-    });
+    let mut prompt = PassPrompt::new(PassPurpose::SaveEncrypted, &path);
+    // An encrypted original in the data folder goes without asking, as it always did.
+    prompt.delete_original = own;
+    if doc.passphrase.is_none() {
+        prompt.original = Some(doc.path.clone());
+    }
+    app.pass_prompt = Some(prompt);
 }
 
-/// Opens the passphrase dialog for the encrypted file `path`.
-pub fn ask_open(app: &mut MamoriApp, path: &Path) {
-    app.pass_prompt = Some(PassPrompt {
-        purpose: PassPurpose::Open(path.to_path_buf()),
-        path: path.display().to_string(),
-        pass: String::new(),
-        again: String::new(),
-        error: None,
-    });
+/// Opens the passphrase dialog for `purpose`, naming the file `path`.
+pub fn ask(app: &mut MamoriApp, purpose: PassPurpose, path: &Path) {
+    app.pass_prompt = Some(PassPrompt::new(purpose, path));
 }
 
-/// Applies the dialog: opens or saves with the typed passphrase.
+/// Applies the dialog: opens, reads or saves with the typed passphrase.
 pub fn submit(app: &mut MamoriApp) {
     let Some(prompt) = app.pass_prompt.as_mut() else {
         return;
@@ -221,34 +130,51 @@ pub fn submit(app: &mut MamoriApp) {
         return;
     }
     let pass = SecretString::from(prompt.pass.clone());
-    match prompt.purpose.clone() {
-        PassPurpose::Open(path) => match Assessment::load_with(&path, Some(&pass)) {
-            Err(AssessmentError::Crypt {
-                reason: CryptError::WrongPassphrase,
-                ..
-            }) => {
-                prompt.pass.zeroize();
-                prompt.error = Some(app.bundle.s("ui.pass_wrong", app.prefs.lang).to_string());
-            }
-            result => {
-                app.pass_prompt = None;
-                app.open_loaded(&path, result, Some(pass));
-            }
-        },
-        PassPurpose::SaveEncrypted => {
-            if prompt.pass != prompt.again {
-                prompt.again.zeroize();
-                prompt.error = Some(app.bundle.s("ui.pass_mismatch", app.prefs.lang).to_string());
-                return;
-            }
-            let path = PathBuf::from(prompt.path.trim());
-            if prompt.path.trim().is_empty() {
-                return;
-            }
-            app.pass_prompt = None;
-            app.save_encrypted_as(path, pass);
-        }
+    let file = match prompt.purpose.clone() {
+        PassPurpose::SaveEncrypted => return submit_save(app, pass),
+        PassPurpose::Open(f) | PassPurpose::Compare(f) | PassPurpose::Class(f) => f,
+    };
+    let loaded = Assessment::load_with(&file, Some(&pass));
+    if let Err(AssessmentError::Crypt {
+        reason: CryptError::WrongPassphrase,
+        ..
+    }) = loaded
+    {
+        prompt.pass.zeroize();
+        prompt.error = Some(app.bundle.s("ui.pass_wrong", app.prefs.lang).to_string());
+        return;
     }
+    let Some(prompt) = app.pass_prompt.take() else {
+        return;
+    };
+    match prompt.purpose.clone() {
+        PassPurpose::Open(_) => app.open_loaded(&file, loaded, Some(pass)),
+        PassPurpose::Compare(_) => app.add_older_visit(file, loaded),
+        PassPurpose::Class(_) => {
+            app.class.passphrase = Some(pass);
+            app.class.refresh(&app.bundle);
+        }
+        PassPurpose::SaveEncrypted => {}
+    }
+}
+
+/// "Save encrypted…": both passphrases alike and a file name, then save.
+fn submit_save(app: &mut MamoriApp, pass: SecretString) {
+    let Some(prompt) = app.pass_prompt.as_mut() else {
+        return;
+    };
+    if prompt.pass != prompt.again {
+        prompt.again.zeroize();
+        prompt.error = Some(app.bundle.s("ui.pass_mismatch", app.prefs.lang).to_string());
+        return;
+    }
+    if prompt.path.trim().is_empty() {
+        return;
+    }
+    let path = PathBuf::from(prompt.path.trim());
+    let delete = prompt.delete_original;
+    app.pass_prompt = None;
+    app.save_encrypted_as(path, pass, delete);
 }
 
 /// The passphrase dialog: a modal with password fields named for screen readers.
@@ -276,11 +202,21 @@ pub fn pass_prompt_ui(
             )
             .labelled_by(l.id);
         } else {
-            ui.heading(v.t("ui.pass_open_title"));
+            ui.heading(v.t(match prompt.purpose {
+                PassPurpose::Compare(_) => "ui.pass_compare_title",
+                PassPurpose::Class(_) => "ui.pass_class_title",
+                PassPurpose::Open(_) | PassPurpose::SaveEncrypted => "ui.pass_open_title",
+            }));
             ui.label(prompt.path.as_str());
+            if matches!(prompt.purpose, PassPurpose::Class(_)) {
+                ui.label(v.t("ui.pass_class_hint"));
+            }
         }
         ui.add_space(theme::ITEM_GAP);
         let enter = pass_fields_ui(ui, v, prompt, saving);
+        if saving && prompt.original_left().is_some() {
+            original_ui(ui, v, prompt);
+        }
         if let Some(e) = &prompt.error {
             ui.label(
                 egui::RichText::new(format!("※ {e}"))
@@ -338,4 +274,16 @@ fn pass_fields_ui(ui: &mut Ui, v: &View<'_>, prompt: &mut PassPrompt, saving: bo
         ui.label(v.t("ui.pass_forget_warning"));
     }
     enter
+}
+
+/// What to do with the unencrypted original: delete it (with its backup) or keep it.
+fn original_ui(ui: &mut Ui, v: &View<'_>, prompt: &mut PassPrompt) {
+    ui.add_space(theme::ITEM_GAP);
+    ui.label(egui::RichText::new(v.t("ui.original_heading")).strong());
+    if let Some(o) = prompt.original_left() {
+        ui.label(o.display().to_string());
+    }
+    let choice = &mut prompt.delete_original;
+    ui.radio_value(choice, true, v.t("ui.original_delete"));
+    ui.radio_value(choice, false, v.t("ui.original_keep"));
 }

@@ -26,6 +26,8 @@ pub const ANSWER_SIZE: f32 = 18.0;
 pub const PRESENTATION_ZOOM: f32 = 1.6;
 /// Smallest and largest text size setting.
 pub const TEXT_SCALE_RANGE: std::ops::RangeInclusive<f32> = 1.0..=2.0;
+/// The window's size when it opens.
+pub const WINDOW_SIZE: [f32; 2] = [1100.0, 820.0];
 /// Size of section headings.
 pub const SECTION_SIZE: f32 = 18.0;
 /// Widest the page's column grows in a wide window.

@@ -5,6 +5,7 @@
 mod app;
 mod app_class;
 mod app_compare;
+mod app_encrypted_files;
 mod app_encryption;
 mod app_inventory;
 mod app_report;

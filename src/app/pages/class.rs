@@ -12,6 +12,7 @@ use crate::app::commands::{ClassCommand, Commands};
 use crate::app::theme;
 use crate::app::widgets::{advice_buttons_ui, band_bar_ui};
 use crate::model::aggregate::{aggregate_files, ClassAggregate, Skipped};
+use crate::model::crypt::SecretString;
 use crate::model::schema::{Answer, Bundle, Objective};
 use crate::model::words::Words;
 
@@ -25,12 +26,14 @@ pub struct ClassState {
     /// The files left out of the picture, with names and messages: shown to the trainer
     /// outside the projector view only.
     pub skipped: Vec<Skipped>,
+    /// The passphrase of the encrypted files, once given (kept only in memory).
+    pub passphrase: Option<SecretString>,
 }
 
 impl ClassState {
     /// Reads the files again and recomputes the picture.
     pub fn refresh(&mut self, bundle: &Bundle) {
-        let (aggregate, skipped) = aggregate_files(bundle, &self.paths, None);
+        let (aggregate, skipped) = aggregate_files(bundle, &self.paths, self.passphrase.as_ref());
         self.aggregate = Some(aggregate);
         self.skipped = skipped;
     }

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use super::View;
 use crate::app::commands::{Commands, CompareCommand};
 use crate::app::document::Document;
+use crate::app::recent::RecentNames;
 use crate::app::theme;
 use crate::app::widgets::bar_ui;
 use crate::model::assessment::Assessment;
@@ -22,13 +23,14 @@ pub struct CompareState {
     pub older: Vec<(PathBuf, Assessment)>,
 }
 
-/// Draws the comparison of `doc` with the older visits of `state`; `recent` are offered.
+/// Draws the comparison of `doc` with the older visits of `state`; the recent files are
+/// offered, named as on the start page.
 pub fn ui(
     ui: &mut Ui,
     v: &View<'_>,
     doc: &Document,
     state: &CompareState,
-    recent: &[PathBuf],
+    recent: (&[PathBuf], &RecentNames),
     out: &mut Commands,
 ) {
     ui.heading(v.t("score.cmp_heading"));
@@ -58,7 +60,7 @@ fn visits_ui(
     v: &View<'_>,
     doc: &Document,
     state: &CompareState,
-    recent: &[PathBuf],
+    (recent, names): (&[PathBuf], &RecentNames),
     out: &mut Commands,
 ) {
     ui.label(theme::section(v.t("ui.cmp_older")));
@@ -86,7 +88,7 @@ fn visits_ui(
     if !offered.is_empty() {
         ui.label(RichText::new(v.t("ui.cmp_from_recent")).weak());
         for p in offered {
-            if ui.button(format!("+ {}", p.display())).clicked() {
+            if ui.button(format!("+ {}", names.name(p))).clicked() {
                 out.send(CompareCommand::Add(p.clone()));
             }
         }

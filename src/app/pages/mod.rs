@@ -64,7 +64,10 @@ fn page_ui(app: &mut MamoriApp, ui: &mut Ui) {
     let out = &mut app.commands;
     let screen = app.screen.clone();
     match (screen, app.doc.as_mut()) {
-        (Screen::Start, _) => start::ui(ui, &v, &mut app.form, &app.prefs, &app.example_names, out),
+        (Screen::Start, _) => {
+            let names = (&app.recent_names, app.example_names.as_slice());
+            start::ui(ui, &v, &mut app.form, &app.prefs, names, out)
+        }
         (Screen::Cases(sel), _) => cases::ui(ui, &v, sel.as_deref(), out),
         (Screen::Contacts, doc) => desks::ui(ui, &v, doc.map(|d| &d.assessment)),
         (Screen::Settings, _) => settings::ui(ui, &v, &mut app.prefs),
@@ -75,9 +78,14 @@ fn page_ui(app: &mut MamoriApp, ui: &mut Ui) {
         (Screen::Inventory, Some(doc)) => {
             inventory::ui(ui, &v, &mut doc.assessment, &app.suggestions, out)
         }
-        (Screen::Compare, Some(doc)) => {
-            compare::ui(ui, &v, doc, &app.compare, &app.prefs.recent, out)
-        }
+        (Screen::Compare, Some(doc)) => compare::ui(
+            ui,
+            &v,
+            doc,
+            &app.compare,
+            (&app.prefs.recent, &app.recent_names),
+            out,
+        ),
         (Screen::Overview | Screen::Question(_) | Screen::Results, None)
         | (Screen::Inventory | Screen::Compare, None) => no_doc_ui(ui, &v, out),
     }

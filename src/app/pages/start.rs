@@ -5,24 +5,26 @@ use egui::{RichText, Ui};
 
 use super::View;
 use crate::app::commands::{Commands, FileCommand};
+use crate::app::recent::RecentNames;
 use crate::app::widgets::labelled_text;
 use crate::app::{theme, NewForm, Prefs};
 use crate::model::assessment::{Mode, StaffBand};
 
-/// Draws the start page; `examples` are the workshop companies' names.
+/// Draws the start page; `names` are how recent files are shown and the workshop companies'
+/// names.
 pub fn ui(
     ui: &mut Ui,
     v: &View<'_>,
     form: &mut NewForm,
     prefs: &Prefs,
-    examples: &[String],
+    (names, examples): (&RecentNames, &[String]),
     out: &mut Commands,
 ) {
     ui.heading(v.t("ui.title"));
     ui.label(v.t("ui.intro"));
     ui.add_space(theme::SECTION_GAP);
     if let Some(last) = &prefs.last_file {
-        let label = format!("{} ({})", v.t("ui.continue"), last.display());
+        let label = format!("{} ({})", v.t("ui.continue"), names.name(last));
         if last.exists() && ui.button(label).clicked() {
             out.send(FileCommand::Continue);
         }
@@ -41,7 +43,7 @@ pub fn ui(
         ui.add_space(theme::SECTION_GAP);
         ui.label(theme::section(v.t("ui.recent")));
         for p in &prefs.recent {
-            if ui.button(p.display().to_string()).clicked() {
+            if ui.button(names.name(p)).clicked() {
                 out.send(FileCommand::Open(p.clone()));
             }
         }

@@ -1,0 +1,56 @@
+//! How recent files are named on the start and comparison pages: an unencrypted file by its
+//! path, an encrypted one neutrally — 「暗号化されたファイル(2026年12月1日に保存)」 — since its
+//! path may name the company whose check it protects. Worked out when the list or the
+//! language changes, not on every frame.
+
+use std::path::{Path, PathBuf};
+
+use super::secure::is_encrypted_file;
+use crate::model::date::{local_zone, Date};
+use crate::model::schema::Bundle;
+use crate::model::text::Lang;
+
+/// The names shown for the recent files (and the last file).
+#[derive(Debug, Default)]
+pub struct RecentNames {
+    paths: Vec<PathBuf>,
+    lang: Option<Lang>,
+    names: Vec<String>,
+}
+
+impl RecentNames {
+    /// Names `paths` in `lang`, unless they are named already.
+    pub fn update(&mut self, paths: Vec<PathBuf>, bundle: &Bundle, lang: Lang) {
+        if self.paths == paths && self.lang == Some(lang) {
+            return;
+        }
+        self.names = paths.iter().map(|p| name_of(p, bundle, lang)).collect();
+        self.paths = paths;
+        self.lang = Some(lang);
+    }
+
+    /// The name shown for `path`: the neutral name of an encrypted file, else the path.
+    pub fn name(&self, path: &Path) -> String {
+        self.paths
+            .iter()
+            .position(|p| p == path)
+            .map(|i| self.names[i].clone())
+            .unwrap_or_else(|| path.display().to_string())
+    }
+}
+
+/// The shown name of one file.
+fn name_of(path: &Path, bundle: &Bundle, lang: Lang) -> String {
+    if !is_encrypted_file(path) {
+        return path.display().to_string();
+    }
+    let saved = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| jiff::Timestamp::try_from(t).ok())
+        .map(|t| Date::today_in(t, &local_zone()).display(lang))
+        .unwrap_or_else(|| "—".into());
+    bundle
+        .s("ui.recent_encrypted", lang)
+        .replace("{date}", &saved)
+}
