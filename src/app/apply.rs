@@ -41,9 +41,13 @@ impl MamoriApp {
     }
 
     /// Shows a page; a question is remembered for 「前回の続きから」 (Continue).
+    /// A status message belongs to the page it was given on: another page clears it.
     pub(super) fn go(&mut self, s: Screen) {
         if let Screen::Question(q) = &s {
             self.prefs.last_question = Some(q.clone());
+        }
+        if std::mem::discriminant(&s) != std::mem::discriminant(&self.screen) {
+            self.notice = None;
         }
         self.screen = s;
     }
@@ -84,17 +88,21 @@ impl MamoriApp {
         let Some(doc) = &mut self.doc else { return };
         match c {
             DocCommand::Answer(id, value) => {
-                doc.change(|a| a.set_answer(&id, Some(value)));
+                doc.change(Screen::Question(id.clone()), |a| {
+                    a.set_answer(&id, Some(value))
+                });
                 self.save_now();
                 self.advance_from(&id);
             }
             DocCommand::ClearAnswer(id) => {
-                doc.change(|a| a.set_answer(&id, None));
+                doc.change(Screen::Question(id.clone()), |a| a.set_answer(&id, None));
                 self.save_now();
             }
             DocCommand::Undo => {
-                if doc.undo() {
+                // Back to the page of the change, so the user sees what was undone.
+                if let Some(place) = doc.undo() {
                     self.save_now();
+                    self.go(place);
                     self.notice = Some(self.t("ui.undone").to_string());
                 }
             }
@@ -123,14 +131,14 @@ impl MamoriApp {
         let Some(doc) = &mut self.doc else { return };
         match c {
             InventoryCommand::AddRow(item) => {
-                doc.change(|a| a.inventory.push(item));
+                doc.change(Screen::Inventory, |a| a.inventory.push(item));
                 self.save_now();
             }
             InventoryCommand::RemoveRow(i) => {
                 if i >= doc.assessment.inventory.len() {
                     return;
                 }
-                doc.change(|a| a.inventory.remove(i));
+                doc.change(Screen::Inventory, |a| a.inventory.remove(i));
                 self.save_now();
                 self.notice = Some(self.t("ui.inv_removed").to_string());
             }

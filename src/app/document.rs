@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::saver::Saver;
+use super::Screen;
 use crate::model::assessment::{Assessment, AssessmentError};
 use crate::model::crypt::{SecretString, WorkFactor};
 
@@ -31,7 +32,7 @@ pub struct Document {
     pub passphrase: Option<SecretString>,
     /// Due dates as typed on the results page, by question id (kept while not yet a date).
     pub due_text: BTreeMap<String, String>,
-    undo: Vec<Assessment>,
+    undo: Vec<(Assessment, Screen)>,
     save_due: Option<Instant>,
 }
 
@@ -48,25 +49,23 @@ impl Document {
         }
     }
 
-    /// Makes an undoable change: remembers the assessment as it is (dropping the oldest step
-    /// beyond [`UNDO_LIMIT`]), then lets `f` change it. The caller saves afterwards.
-    pub fn change<R>(&mut self, f: impl FnOnce(&mut Assessment) -> R) -> R {
-        self.undo.push(self.assessment.clone());
+    /// Makes an undoable change on the page `place` (where undo returns to): remembers the
+    /// assessment as it is (dropping the oldest step beyond [`UNDO_LIMIT`]), then lets `f`
+    /// change it. The caller saves afterwards.
+    pub fn change<R>(&mut self, place: Screen, f: impl FnOnce(&mut Assessment) -> R) -> R {
+        self.undo.push((self.assessment.clone(), place));
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
         f(&mut self.assessment)
     }
 
-    /// Goes back one undoable change; false when there is none.
-    pub fn undo(&mut self) -> bool {
-        match self.undo.pop() {
-            Some(prev) => {
-                self.assessment = prev;
-                true
-            }
-            None => false,
-        }
+    /// Goes back one undoable change and gives the page it was made on; `None` when there is
+    /// nothing to undo.
+    pub fn undo(&mut self) -> Option<Screen> {
+        let (prev, place) = self.undo.pop()?;
+        self.assessment = prev;
+        Some(place)
     }
 
     /// How many changes can be undone.
@@ -131,10 +130,10 @@ mod tests {
     fn undo_keeps_at_most_the_limit_and_drops_the_oldest() {
         let mut d = doc();
         for i in 0..UNDO_LIMIT + 5 {
-            d.change(|a| a.company.name = format!("{i}"));
+            d.change(Screen::Overview, |a| a.company.name = format!("{i}"));
         }
         assert_eq!(d.undo_depth(), UNDO_LIMIT);
-        while d.undo() {}
+        while d.undo().is_some() {}
         // The five oldest states are gone: undo stops at the sixth one.
         assert_eq!(d.assessment.company.name, "4");
     }
@@ -142,10 +141,13 @@ mod tests {
     #[test]
     fn undo_restores_the_state_before_the_change() {
         let mut d = doc();
-        d.change(|a| a.set_answer("quick.rules", Some(Answer::No)));
+        let at = Screen::Question("quick.rules".into());
+        d.change(at.clone(), |a| {
+            a.set_answer("quick.rules", Some(Answer::No))
+        });
         assert!(d.assessment.answer("quick.rules").is_some());
-        assert!(d.undo());
+        assert_eq!(d.undo(), Some(at));
         assert!(d.assessment.answer("quick.rules").is_none());
-        assert!(!d.undo());
+        assert_eq!(d.undo(), None);
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::commands::FileCommand;
 use super::document::Document;
 use super::{
-    pdf_path_for, secure, unique_path, MamoriApp, PathPrompt, PathPurpose, Screen,
+    pdf_path_for, secure, unique_path, MamoriApp, NewForm, PathPrompt, PathPurpose, Screen,
     WORKSHOP_EXAMPLES,
 };
 use crate::model::assessment::{Assessment, AssessmentError};
@@ -109,6 +109,10 @@ impl MamoriApp {
             &format!("{stem}-{date}"),
         );
         self.start_doc(a, path);
+        if self.doc.is_some() {
+            // The next check starts from an empty form, not this company's details.
+            self.form = NewForm::default();
+        }
         if let Some(first) = self.flow().first().cloned() {
             self.go(Screen::Question(first));
         }

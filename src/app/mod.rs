@@ -229,6 +229,7 @@ pub struct MamoriApp {
     /// only heeded for an assessment in adviser mode.
     pub adviser_copy: bool,
     commands: Commands,
+    lang_shown: Lang,
     applied_style: Option<(bool, f32)>,
     fonts_installed: bool,
     screenshot: Option<ScreenshotJob>,
@@ -240,6 +241,7 @@ pub struct MamoriApp {
 impl MamoriApp {
     /// A new app over `bundle`, saving new assessments under `data_dir`.
     pub fn new(bundle: Bundle, prefs: Prefs, data_dir: PathBuf) -> Self {
+        let lang_shown = prefs.lang;
         let mut app = MamoriApp {
             bundle,
             prefs,
@@ -268,6 +270,7 @@ impl MamoriApp {
             recent_names: Default::default(),
             adviser_copy: false,
             commands: Commands::default(),
+            lang_shown,
             applied_style: None,
             fonts_installed: false,
             screenshot: None,
@@ -323,6 +326,11 @@ impl MamoriApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.style(&ctx);
+        if self.prefs.lang != self.lang_shown {
+            // A status message is in the language it was given in: a switch clears it.
+            self.notice = None;
+            self.lang_shown = self.prefs.lang;
+        }
         self.keyboard(&ctx);
         for f in ctx.input(|i| i.raw.dropped_files.clone()) {
             self.send(FileCommand::Open(f.path().to_path_buf()));
@@ -357,6 +365,9 @@ impl MamoriApp {
     fn style(&mut self, ctx: &egui::Context) {
         if !self.fonts_installed {
             theme::install_fonts(ctx);
+            // Ctrl + and Ctrl − change the text-size setting (see `keyboard`), not egui's own
+            // zoom, so the setting and the window always agree.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
             self.fonts_installed = true;
         }
         let range = theme::TEXT_SCALE_RANGE;
@@ -390,6 +401,7 @@ impl MamoriApp {
         if command(Modifiers::COMMAND, Key::E) {
             self.send(FileCommand::ExportPdfDialog);
         }
+        self.text_size_keys(ctx);
         if self.error.is_some() && pressed(Key::Escape) {
             self.send(DialogCommand::DismissError);
         } else if self.path_prompt.is_some() && pressed(Key::Escape) {
@@ -417,6 +429,22 @@ impl MamoriApp {
         if self.presentation && pressed(Key::Escape) {
             self.send(Nav::TogglePresentation);
         }
+    }
+
+    /// Ctrl + (or Ctrl =) and Ctrl − step the text size by 10 %, Ctrl 0 resets it; at once.
+    fn text_size_keys(&mut self, ctx: &egui::Context) {
+        use egui::gui_zoom::kb_shortcuts::{ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_OUT, ZOOM_RESET};
+        let pressed = |k| ctx.input_mut(|i| i.consume_shortcut(&k));
+        let step = if pressed(ZOOM_IN) || pressed(ZOOM_IN_SECONDARY) {
+            theme::TEXT_SCALE_STEP
+        } else if pressed(ZOOM_OUT) {
+            -theme::TEXT_SCALE_STEP
+        } else if pressed(ZOOM_RESET) {
+            *theme::TEXT_SCALE_RANGE.start() - self.prefs.text_scale
+        } else {
+            return;
+        };
+        self.prefs.text_scale = theme::text_scale(self.prefs.text_scale + step);
     }
 
     /// The questions in the order the app walks them ([`crate::model::flow::flow`]).

@@ -126,6 +126,7 @@ pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> an
             .with_title("mamori 守り")
             .with_app_id("mamori")
             .with_inner_size(super::theme::WINDOW_SIZE)
+            .with_min_inner_size(super::theme::MIN_WINDOW_SIZE)
             .with_drag_and_drop(true),
         ..Default::default()
     };

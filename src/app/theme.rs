@@ -26,6 +26,12 @@ pub const ANSWER_SIZE: f32 = 18.0;
 pub const PRESENTATION_ZOOM: f32 = 1.6;
 /// Smallest and largest text size setting.
 pub const TEXT_SCALE_RANGE: std::ops::RangeInclusive<f32> = 1.0..=2.0;
+/// The text sizes offered as buttons in the settings.
+pub const TEXT_SCALE_PRESETS: [f32; 3] = [1.0, 1.5, 2.0];
+/// How much Ctrl + and Ctrl − change the text size.
+pub const TEXT_SCALE_STEP: f32 = 0.1;
+/// The smallest window: below it the page has too little room to read.
+pub const MIN_WINDOW_SIZE: [f32; 2] = [640.0, 480.0];
 /// The window's size when it opens.
 pub const WINDOW_SIZE: [f32; 2] = [1100.0, 820.0];
 /// Size of section headings.
@@ -60,6 +66,12 @@ pub const BAR_WORDS_ROOM: f32 = 220.0;
 pub const BAR_ROUNDING: f32 = 3.0;
 /// Width of the frame around highlighted cards (consultation, private notes).
 pub const CARD_STROKE: f32 = 2.0;
+
+/// A text size within [`TEXT_SCALE_RANGE`], rounded to whole percent.
+pub fn text_scale(scale: f32) -> f32 {
+    let (lo, hi) = (*TEXT_SCALE_RANGE.start(), *TEXT_SCALE_RANGE.end());
+    (scale.clamp(lo, hi) * 100.0).round() / 100.0
+}
 
 /// Registers the Japanese font first in both families, so no text is drawn as tofu.
 pub fn install_fonts(ctx: &egui::Context) {

@@ -4,7 +4,7 @@
 use crate::common::ui::{click, harness_sized, has_text, s};
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
 use mamori::app::{DocCommand, FileCommand, MamoriApp, Nav, Prefs, Screen};
 use mamori::model::assessment::{Assessment, Mode};
@@ -245,7 +245,27 @@ fn adviser_notes_are_visible_in_adviser_mode_only() {
         .insert("quick.rules".into(), "非公開".into());
     let results = s(&h, "ui.nav_results");
     click(&mut h, &results);
-    assert!(has_text(&h, &s(&h, "ui.adviser_general")));
+    // The visit-wide private note is named as private, never as the company's note.
+    let general = s(&h, "ui.adviser_general");
+    assert_eq!(
+        h.get_by_label(&general).accesskit_node().role(),
+        Role::MultilineTextInput
+    );
+    assert!(h.query_by_label(&s(&h, "ui.note")).is_none());
+}
+
+#[test]
+fn the_start_form_is_empty_again_after_a_check_has_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Prefs::default());
+    h.state_mut().form.industry = "金属加工".into();
+    start_new(&mut h, "株式会社まえの会社");
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().assessment.company.name,
+        "株式会社まえの会社"
+    );
+    assert_eq!(h.state().form.company, "");
+    assert_eq!(h.state().form.industry, "");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use crate::common::ui::{harness, start_new};
 
-use mamori::app::{Command, DocCommand, InventoryCommand, UNDO_LIMIT};
+use mamori::app::{Command, DocCommand, InventoryCommand, Screen, UNDO_LIMIT};
 use mamori::model::inventory::InventoryItem;
 use mamori::model::schema::Answer;
 
@@ -40,4 +40,24 @@ fn every_undoable_change_keeps_the_undo_limit() {
     let doc = h.state().doc.as_ref().unwrap();
     assert_eq!(doc.assessment.inventory.len(), rows + 1);
     assert_eq!(doc.undo_depth(), UNDO_LIMIT - 1);
+}
+
+#[test]
+fn undo_returns_to_the_question_whose_answer_it_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    start_new(&mut h, "");
+    h.key_press(egui::Key::Num1);
+    h.run();
+    h.key_press(egui::Key::Num3);
+    h.run();
+    // Now on the third question; Ctrl+Z undoes the second answer and shows its question.
+    assert_eq!(h.state().screen, Screen::Question("quick.departing".into()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().screen, Screen::Question("quick.pc".into()));
+    let a = &h.state().doc.as_ref().unwrap().assessment;
+    assert_eq!(a.answer("quick.pc"), None);
+    assert_eq!(a.answer("quick.rules"), Some(Answer::Yes));
+    assert_eq!(h.state().notice.as_deref(), Some(h.state().t("ui.undone")));
 }

@@ -62,8 +62,9 @@ pub fn ui(
     if doc.assessment.mode == Mode::Adviser && !v.presentation {
         ui.add_space(theme::SECTION_GAP);
         let general = &mut doc.assessment.adviser.general;
-        let edited = private_frame_ui(ui, v.t("ui.adviser_general"), |ui, _| {
-            let l = ui.label(v.t("ui.note"));
+        // The field is named by the private frame's title, never by the note of the
+        // company's copy.
+        let edited = private_frame_ui(ui, v.t("ui.adviser_general"), |ui, l| {
             let field = egui::TextEdit::multiline(general).desired_width(f32::INFINITY);
             ui.add(field).labelled_by(l.id).changed()
         });

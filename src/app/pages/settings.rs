@@ -1,4 +1,5 @@
-//! The settings: language, text size (100–200 %) and light or dark; kept between runs.
+//! The settings: language, text size (preset buttons 100 / 150 / 200 %, and Ctrl + / Ctrl −
+//! for the steps between) and light or dark; applied at once and kept between runs.
 
 use egui::{Align, Layout, RichText, Ui};
 
@@ -17,18 +18,21 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, prefs: &mut Prefs) {
     });
     ui.add_space(theme::ITEM_GAP);
     ui.label(theme::section(v.t("ui.text_size")));
-    let mut percent = (prefs.text_scale * 100.0).round();
-    let range = theme::TEXT_SCALE_RANGE;
-    let slider = egui::Slider::new(
-        &mut percent,
-        (range.start() * 100.0)..=(range.end() * 100.0),
-    )
-    .step_by(10.0)
-    .suffix(" %")
-    .text(v.t("ui.text_size"));
-    if ui.add(slider).changed() {
-        prefs.text_scale = percent / 100.0;
-    }
+    ui.horizontal_wrapped(|ui| {
+        for preset in theme::TEXT_SCALE_PRESETS {
+            let on = (prefs.text_scale - preset).abs() < 0.005;
+            let label = format!("{:.0} %", preset * 100.0);
+            if ui.add(egui::Button::new(label).selected(on)).clicked() {
+                prefs.text_scale = preset;
+            }
+        }
+    });
+    ui.label(format!(
+        "{}: {:.0} %",
+        v.t("ui.text_size_now"),
+        prefs.text_scale * 100.0
+    ));
+    ui.label(RichText::new(v.t("ui.text_size_keys")).weak());
     ui.add_space(theme::ITEM_GAP);
     ui.label(theme::section(v.t("ui.theme")));
     ui.horizontal_wrapped(|ui| {
