@@ -5,6 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::theme;
+use crate::model::assessment::Assessment;
 use crate::model::plan::ActionPlan;
 use crate::model::schema::Bundle;
 use crate::model::scoring::ScoreReport;
@@ -26,8 +27,9 @@ pub fn verdict_word_ui(ui: &mut Ui, b: &Bundle, lang: Lang, r: &ScoreReport) {
     );
 }
 
-/// Why the verdict is what it is, then the top three actions with their first steps.
-pub fn verdict_reasons_ui(ui: &mut Ui, b: &Bundle, lang: Lang, r: &ScoreReport) {
+/// Why the verdict is what it is, then the top three actions with their first steps (the
+/// disclosure ledger's action among them).
+pub fn verdict_reasons_ui(ui: &mut Ui, b: &Bundle, lang: Lang, a: &Assessment, r: &ScoreReport) {
     let v = Verdict::of(r);
     let why = v.explanation(b, lang, r.overall);
     if !why.is_empty() {
@@ -36,7 +38,7 @@ pub fn verdict_reasons_ui(ui: &mut Ui, b: &Bundle, lang: Lang, r: &ScoreReport) 
     for line in v.reason_lines(b, lang) {
         ui.label(format!("・{line}"));
     }
-    let plan = ActionPlan::build(b, r);
+    let plan = ActionPlan::of(b, a, r);
     if plan.actions.is_empty() {
         return;
     }

@@ -2,6 +2,7 @@
 //! looks, with the one helper that gives a UI string in the display language.
 
 use super::Prefs;
+use crate::model::date::Date;
 use crate::model::schema::Bundle;
 use crate::model::text::Lang;
 use crate::model::words::Words;
@@ -17,6 +18,8 @@ pub struct View<'a> {
     pub dark: bool,
     /// The projector view (large text, nothing private, no editing).
     pub presentation: bool,
+    /// Today in the local time zone (the ledger's warnings depend on it).
+    pub today: Date,
 }
 
 impl<'a> View<'a> {
@@ -27,6 +30,7 @@ impl<'a> View<'a> {
             lang: prefs.lang,
             dark: prefs.dark,
             presentation,
+            today: Date::today(),
         }
     }
 

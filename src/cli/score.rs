@@ -9,13 +9,15 @@ use serde_json::{json, Value};
 use super::passphrase::passphrase;
 use super::shared::{band_label, fmt_score, load_checked, load_clean};
 use crate::model::assessment::Assessment;
+use crate::model::date::Date;
 use crate::model::plan::ActionPlan;
 use crate::model::schema::{Bundle, ChecklistKind};
 use crate::model::scoring::{
-    orphan_answer_lines, score, ScoreReport, Status, GOOD_FROM, IMPROVE_FROM,
+    orphan_answer_lines, score_on, ScoreReport, Status, GOOD_FROM, IMPROVE_FROM, LEDGER_ADVICE,
 };
 use crate::model::text::Lang;
 use crate::model::verdict::Verdict;
+use crate::model::words::Words;
 
 /// Arguments of `mamori score`.
 #[derive(Debug, clap::Args)]
@@ -42,7 +44,7 @@ pub(super) fn run(
     let bundle = load_clean(questionnaires)?;
     let pass = passphrase(args.passphrase_file.as_deref(), err)?;
     let a = load_checked(&bundle, &args.file, pass.as_ref(), err)?;
-    let report = score(&bundle, &a);
+    let report = score_on(&bundle, &a, Date::today());
     if args.json {
         let v = score_json(&bundle, &a, &report, args.lang);
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
@@ -119,7 +121,7 @@ impl TextOut<'_> {
         for line in verdict.reason_lines(b, lang) {
             writeln!(out, "  - {line}")?;
         }
-        let plan = ActionPlan::build(b, self.r);
+        let plan = ActionPlan::of(b, self.a, self.r);
         if plan.actions.is_empty() {
             return Ok(());
         }
@@ -187,8 +189,13 @@ impl TextOut<'_> {
     fn findings(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         let (b, lang) = (self.b, self.lang);
         writeln!(out, "\n{}", self.s("score.findings"))?;
-        if self.r.findings.is_empty() {
+        if self.r.findings.is_empty() && self.r.ledger.is_empty() {
             writeln!(out, "  {}", self.s("score.no_findings"))?;
+        }
+        let words = Words::new(b, lang);
+        for f in &self.r.ledger {
+            let line = words.ledger_finding(&self.a.ledger, f);
+            writeln!(out, "  [{}] {line}", self.s(&f.severity.string_key()))?;
         }
         for f in &self.r.findings {
             let Some((_, q)) = b.question(&f.question_id) else {
@@ -416,14 +423,33 @@ pub(super) fn score_json(b: &Bundle, a: &Assessment, r: &ScoreReport, lang: Lang
         },
         "contacts": r.contacts().iter().filter_map(|id| contact_json(id)).collect::<Vec<_>>(),
     });
-    add_plan_json(&mut doc, b, r, lang);
+    doc["ledger_findings"] = ledger_json(b, a, r, lang);
+    add_plan_json(&mut doc, b, a, r, lang);
     doc
 }
 
+/// The ledger's findings for `score --json`: entry index, warning code, severity, text.
+fn ledger_json(b: &Bundle, a: &Assessment, r: &ScoreReport, lang: Lang) -> Value {
+    let words = Words::new(b, lang);
+    r.ledger
+        .iter()
+        .map(|f| {
+            json!({
+                "entry": f.entry,
+                "warning": f.warning.code(),
+                "severity": f.severity.code(),
+                "advice": LEDGER_ADVICE,
+                "text": words.ledger_finding(&a.ledger, f),
+            })
+        })
+        .collect::<Vec<_>>()
+        .into()
+}
+
 /// Adds `verdict`, `actions` and `top3` (mamori-score/2) to the `score --json` document.
-fn add_plan_json(doc: &mut Value, b: &Bundle, r: &ScoreReport, lang: Lang) {
+fn add_plan_json(doc: &mut Value, b: &Bundle, a: &Assessment, r: &ScoreReport, lang: Lang) {
     let verdict = Verdict::of(r);
-    let plan = ActionPlan::build(b, r);
+    let plan = ActionPlan::of(b, a, r);
     doc["verdict"] = json!({
         "level": verdict.level.map(|x| x.code()),
         "label": verdict.word(b, lang),
@@ -436,6 +462,8 @@ fn add_plan_json(doc: &mut Value, b: &Bundle, r: &ScoreReport, lang: Lang) {
             "critical": x.critical,
             "text": Verdict::reason_line(b, lang, x),
         })).collect::<Vec<_>>(),
+        "ledger_no_nda": verdict.ledger_no_nda,
+        "reason_lines": verdict.reason_lines(b, lang),
     });
     doc["actions"] = plan
         .actions
@@ -448,6 +476,8 @@ fn add_plan_json(doc: &mut Value, b: &Bundle, r: &ScoreReport, lang: Lang) {
                 "points": action.points,
                 "steps": action.steps.iter().map(|st| json!({
                     "question_id": st.question_id,
+                    "ledger_entry": st.ledger.map(|f| f.entry),
+                    "ledger_warning": st.ledger.map(|f| f.warning.code()),
                     "answer": st.answer.code(),
                     "severity": st.severity.code(),
                     "kind": st.kind.code(),

@@ -11,9 +11,16 @@
 //! Every finding carries its own step: for a "don't know" answer the step is to find out
 //! (the question's `find_out`, else its checklist's, else a general one); otherwise the
 //! question's `first_step`, else the first step of its case (or of its first advice entry).
+//!
+//! The disclosure ledger's findings ([`ScoreReport::ledger`]) make one more action of their
+//! own, linked to case 02: one step per warning, naming the entry, with the step of its kind
+//! (`ledger.step.*` in the strings, e.g. sign an NDA and write its reference in the ledger).
+//! A no-NDA warning weighs like an essential question (3), the others like important ones (2).
 
+use super::assessment::Assessment;
+use super::ledger::LedgerWarning;
 use super::schema::{Answer, Bundle, Checklist, Question};
-use super::scoring::{Finding, ScoreReport, Severity};
+use super::scoring::{Finding, LedgerFinding, ScoreReport, Severity, LEDGER_ADVICE};
 use super::text::Text;
 
 /// What kind of step a finding's step is.
@@ -46,8 +53,10 @@ impl StepKind {
 /// One finding inside an action, with its own step.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
-    /// The question.
+    /// The question; empty for a step of the disclosure ledger.
     pub question_id: String,
+    /// The ledger finding the step closes (then `answer` is `No`: the measure is missing).
+    pub ledger: Option<LedgerFinding>,
     /// The answer given.
     pub answer: Answer,
     /// The finding's severity.
@@ -110,7 +119,20 @@ pub struct ActionPlan {
 }
 
 impl ActionPlan {
-    /// Groups the findings of `r` into actions and lists what to confirm.
+    /// Groups the findings of `r` into actions and lists what to confirm; the ledger's
+    /// findings (`a`'s ledger) make one more action.
+    pub fn of(b: &Bundle, a: &Assessment, r: &ScoreReport) -> ActionPlan {
+        let mut plan = ActionPlan::build(b, r);
+        if let Some(action) = ledger_action(b, a, &r.ledger) {
+            plan.actions.push(action);
+            plan.actions
+                .sort_by_key(|x| (x.severity, std::cmp::Reverse(x.points)));
+        }
+        plan
+    }
+
+    /// Groups the findings of `r` on the questions into actions and lists what to confirm
+    /// (without the ledger: see [`ActionPlan::of`]).
     pub fn build(b: &Bundle, r: &ScoreReport) -> ActionPlan {
         let mut actions: Vec<Action> = Vec::new();
         for f in &r.findings {
@@ -168,6 +190,48 @@ impl ActionPlan {
     }
 }
 
+/// The action closing the ledger's findings, linked to case 02; `None` when there are none.
+fn ledger_action(b: &Bundle, a: &Assessment, findings: &[LedgerFinding]) -> Option<Action> {
+    let first = findings.first()?;
+    let steps: Vec<Step> = findings
+        .iter()
+        .map(|f| Step {
+            question_id: String::new(),
+            ledger: Some(*f),
+            answer: Answer::No,
+            severity: f.severity,
+            kind: StepKind::Fix,
+            text: ledger_step_text(b, a, f),
+        })
+        .collect();
+    let weight = |w: LedgerWarning| if w == LedgerWarning::NoNda { 3 } else { 2 };
+    Some(Action {
+        advice_id: LEDGER_ADVICE.to_string(),
+        title: b.strings.get("ledger.action").cloned().unwrap_or_default(),
+        severity: first.severity,
+        points: findings
+            .iter()
+            .map(|f| severity_points(f.severity) * weight(f.warning))
+            .sum(),
+        steps,
+    })
+}
+
+/// A ledger step in words: the entry (partner and what), then what to do.
+fn ledger_step_text(b: &Bundle, a: &Assessment, f: &LedgerFinding) -> Text {
+    let key = format!("ledger.step.{}", f.warning.code());
+    let step = b.strings.get(&key).cloned().unwrap_or_default();
+    let (partner, what) = a
+        .ledger
+        .get(f.entry)
+        .map(|e| (e.partner.as_str(), e.what.as_str()))
+        .unwrap_or_default();
+    Text {
+        ja: format!("{partner}「{what}」: {}", step.ja),
+        en: format!("{partner}, \"{what}\": {}", step.en),
+    }
+}
+
 fn severity_points(s: Severity) -> u32 {
     match s {
         Severity::High => 3,
@@ -191,6 +255,7 @@ fn step(b: &Bundle, c: &Checklist, q: &Question, f: &Finding) -> Step {
     };
     Step {
         question_id: q.id.clone(),
+        ledger: None,
         answer: f.answer,
         severity: f.severity,
         kind,

@@ -14,12 +14,21 @@
 //!   finding (no/unknown: high, partly: medium); to another question it is a finding when its
 //!   checklist is not "good" (no/unknown: medium, partly: low). Sorted by severity, then by
 //!   checklist and question order.
+//! - the disclosure ledger's warnings are findings too ([`LedgerFinding`], set by [`score_on`],
+//!   which is given today's date): each is a lesson of case 02. A disclosure without an NDA is
+//!   high — it is exactly case 02's failure, and nothing else protects what was given. An
+//!   unmarked document or sample, a verbal disclosure not confirmed in writing and a return
+//!   date passed are medium: an NDA exists, but the marking it requires, the evidence of what
+//!   was said or the recovery of the material is missing, which weakens the protection
+//!   without removing it.
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
 use super::assessment::Assessment;
+use super::date::Date;
+use super::ledger::{LedgerEntry, LedgerWarning};
 use super::region::Desks;
 use super::schema::{
     Answer, Bundle, Checklist, ChecklistKind, LegalRequirement, Objective, Question,
@@ -220,7 +229,66 @@ pub struct ScoreReport {
     pub orphan_answers: Vec<String>,
     /// The desks for this company (by its prefecture): recommended, other, information.
     pub desks: Desks,
+    /// The disclosure ledger's warnings as findings, most severe first, then in entry order;
+    /// set by [`score_on`] (they depend on the date), empty from [`score`].
+    pub ledger: Vec<LedgerFinding>,
 }
+
+/// A warning of the disclosure ledger, weighed like a finding (case 02).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LedgerFinding {
+    /// The entry's index in `Assessment::ledger`.
+    pub entry: usize,
+    /// What is wrong.
+    pub warning: LedgerWarning,
+    /// How urgent (see the module doc).
+    pub severity: Severity,
+}
+
+impl LedgerFinding {
+    /// The severity of a ledger warning: no NDA high, the others medium (module doc).
+    pub fn severity_of(w: LedgerWarning) -> Severity {
+        match w {
+            LedgerWarning::NoNda => Severity::High,
+            LedgerWarning::Unmarked
+            | LedgerWarning::VerbalNotConfirmed
+            | LedgerWarning::ReturnOverdue => Severity::Medium,
+        }
+    }
+}
+
+/// Every ledger warning on `today` as a finding, most severe first, then in entry order.
+pub fn ledger_findings(ledger: &[LedgerEntry], today: Date) -> Vec<LedgerFinding> {
+    let mut out: Vec<LedgerFinding> = super::ledger::all_warnings(ledger, today)
+        .into_iter()
+        .map(|(entry, warning)| LedgerFinding {
+            entry,
+            warning,
+            severity: LedgerFinding::severity_of(warning),
+        })
+        .collect();
+    out.sort_by_key(|f| (f.severity, f.entry, f.warning));
+    out
+}
+
+/// Scores an assessment on `today`: [`score`] plus the disclosure ledger's findings.
+pub fn score_on(bundle: &Bundle, a: &Assessment, today: Date) -> ScoreReport {
+    let mut r = score(bundle, a);
+    r.ledger = ledger_findings(&a.ledger, today);
+    if !r.ledger.is_empty() {
+        let named = r.desks.recommended.clone();
+        let case02 = bundle.advice(LEDGER_ADVICE).map(|adv| adv.contacts.iter());
+        r.desks = Desks::choose(
+            bundle,
+            &a.company.prefecture,
+            named.iter().chain(case02.into_iter().flatten()),
+        );
+    }
+    r
+}
+
+/// The case the ledger's findings are linked to.
+pub const LEDGER_ADVICE: &str = "case02";
 
 impl ScoreReport {
     /// The overall band.
@@ -238,6 +306,9 @@ impl ScoreReport {
     /// Every advice id named by a finding, cases first then in first-named order.
     pub fn advice(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        if !self.ledger.is_empty() {
+            out.push(LEDGER_ADVICE.to_string());
+        }
         for id in self.findings.iter().flat_map(|f| f.advice.iter()) {
             if !out.contains(id) {
                 out.push(id.clone());
@@ -444,6 +515,7 @@ pub fn score(bundle: &Bundle, a: &Assessment) -> ScoreReport {
         consult,
         orphan_answers,
         desks: Desks::default(),
+        ledger: Vec::new(),
     };
     fit_desks(bundle, &a.company.prefecture, &mut report);
     report

@@ -4,7 +4,9 @@
 //! exclusive licence without a minimum guarantee (case 04) barely moves it. The verdict is
 //! the score's band, except that it is never "good" (良好) while
 //! - any finding is of high severity (a critical question answered no or don't know), or
-//! - any applicable checklist is "action needed" (要対策);
+//! - any applicable checklist is "action needed" (要対策), or
+//! - the disclosure ledger records a disclosure without an NDA (a high ledger finding: case
+//!   02's failure itself);
 //!
 //! then it is at best "needs improvement" (要改善), and its reasons name each checklist with
 //! the critical gaps in it, e.g. 「取引先との秘密保持契約(NDA): 要対策・重大な弱点2件」.
@@ -24,6 +26,8 @@ pub struct Verdict {
     pub score_band: Option<Band>,
     /// The checklists with critical gaps or "action needed", worst first.
     pub reasons: Vec<Reason>,
+    /// Disclosures in the ledger given without an NDA (entry indices, in entry order).
+    pub ledger_no_nda: Vec<usize>,
 }
 
 /// One checklist that keeps the verdict from being better.
@@ -66,15 +70,26 @@ impl Verdict {
             let action_needed = x.band == Some(Band::ActionNeeded);
             (std::cmp::Reverse(x.critical.len()), !action_needed, *order)
         });
+        let mut ledger_no_nda: Vec<usize> = r
+            .ledger
+            .iter()
+            .filter(|f| f.severity == Severity::High)
+            .map(|f| f.entry)
+            .collect();
+        ledger_no_nda.sort_unstable();
+        ledger_no_nda.dedup();
         let score_band = r.overall.map(Band::of);
         let level = match score_band {
-            Some(Band::Good) if !reasons.is_empty() => Some(Band::NeedsImprovement),
+            Some(Band::Good) if !reasons.is_empty() || !ledger_no_nda.is_empty() => {
+                Some(Band::NeedsImprovement)
+            }
             other => other,
         };
         Verdict {
             level,
             score_band,
             reasons: reasons.into_iter().map(|(_, x)| x).collect(),
+            ledger_no_nda,
         }
     }
 
@@ -99,7 +114,8 @@ impl Verdict {
     /// One sentence saying why the verdict is what it is (empty while nothing is scored).
     pub fn explanation(&self, b: &Bundle, lang: Lang, overall: Option<f64>) -> String {
         let score = overall.map(|s| format!("{s:.0}")).unwrap_or_default();
-        let key = match (self.level, self.is_capped(), self.reasons.is_empty()) {
+        let no_reason = self.reasons.is_empty() && self.ledger_no_nda.is_empty();
+        let key = match (self.level, self.is_capped(), no_reason) {
             (None, _, _) => return String::new(),
             (Some(_), true, _) => "verdict.capped",
             (Some(Band::Good), false, _) => "verdict.good",
@@ -127,12 +143,19 @@ impl Verdict {
             .replace("{n}", &x.critical.len().to_string())
     }
 
-    /// Every reason in words, worst first.
+    /// Every reason in words, worst first; the ledger's disclosures without an NDA last
+    /// (「開示記録: NDAなしの開示1件(事例02)」).
     pub fn reason_lines(&self, b: &Bundle, lang: Lang) -> Vec<String> {
-        self.reasons
+        let mut out: Vec<String> = self
+            .reasons
             .iter()
             .map(|x| Verdict::reason_line(b, lang, x))
-            .collect()
+            .collect();
+        if !self.ledger_no_nda.is_empty() {
+            let n = self.ledger_no_nda.len().to_string();
+            out.push(b.s("verdict.reason.ledger", lang).replace("{n}", &n));
+        }
+        out
     }
 }
 

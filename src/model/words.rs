@@ -3,8 +3,9 @@
 //! the command line and the PDF all take them from here, so they always agree; the limits
 //! come only from [`GOOD_FROM`] and [`IMPROVE_FROM`].
 
+use super::ledger::LedgerEntry;
 use super::schema::{Answer, Bundle};
-use super::scoring::{Band, Severity, GOOD_FROM, IMPROVE_FROM};
+use super::scoring::{Band, LedgerFinding, Severity, GOOD_FROM, IMPROVE_FROM};
 use super::text::Lang;
 
 /// The questionnaire's strings in one language.
@@ -67,6 +68,18 @@ impl<'a> Words<'a> {
     /// A severity's word.
     pub fn severity(&self, s: Severity) -> String {
         self.owned(&s.string_key())
+    }
+
+    /// A ledger finding in words: 「開示記録: D社「試験データ」(2026年11月2日) — 警告」.
+    pub fn ledger_finding(&self, ledger: &[LedgerEntry], f: &LedgerFinding) -> String {
+        let Some(e) = ledger.get(f.entry) else {
+            return self.owned(&f.warning.string_key());
+        };
+        self.owned("ledger.finding")
+            .replace("{partner}", &e.partner)
+            .replace("{what}", &e.what)
+            .replace("{date}", &e.date.display(self.lang))
+            .replace("{warning}", &self.owned(&f.warning.string_key()))
     }
 
     /// The word for a change between visits ("up", "down", "same"), never a sign alone;

@@ -5,7 +5,7 @@
 
 use crate::model::assessment::Assessment;
 use crate::model::schema::Bundle;
-use crate::model::scoring::score;
+use crate::model::scoring::score_on;
 use crate::model::words::Words;
 
 use super::layout::{Layout, PageSetup};
@@ -46,7 +46,7 @@ pub fn lay_out(
         bundle,
         lang: options.lang,
     };
-    let report = score(bundle, a);
+    let report = score_on(bundle, a, options.today);
     let title = w.s("report.title");
     let mut l = Layout::new(title, PageSetup::A4)?;
     l.set_metadata(|m| {
@@ -64,6 +64,8 @@ pub fn lay_out(
     reference::desks(&mut l, &w, &report, options.adviser_copy);
     reference::sources(&mut l, &w, &report);
     super::inventory::inventory_appendix(&mut l, bundle, options.lang, a);
+    let (lang, ledger) = (options.lang, &a.ledger);
+    super::guide::ledger_appendix(&mut l, bundle, lang, ledger, options.today);
     if options.adviser_copy {
         reference::private_notes(&mut l, &w, a);
     }

@@ -5,6 +5,7 @@ use crate::model::assessment::Assessment;
 use crate::model::date::Date;
 use crate::model::ledger::LedgerEntry;
 use crate::model::schema::{Bundle, Contact};
+use crate::model::scoring::LedgerFinding;
 use crate::model::situation::{Situation, Step};
 use crate::model::text::Lang;
 
@@ -217,7 +218,10 @@ fn ledger_row(b: &Bundle, lang: Lang, e: &LedgerEntry, today: Date) -> Vec<Strin
     let warnings: Vec<String> = e
         .warnings(today)
         .iter()
-        .map(|w| format!("※ {}", b.s(&w.string_key(), lang)))
+        .map(|w| {
+            let key = LedgerFinding::severity_of(*w).string_key();
+            format!("※ [{}] {}", b.s(&key, lang), b.s(&w.string_key(), lang))
+        })
         .collect();
     let return_by = match e.return_by {
         Some(d) => format!(

@@ -31,6 +31,7 @@ mod glyphs;
 mod guide;
 mod guide_cli;
 mod kill;
+mod ledger_findings;
 mod licenses;
 mod loader_errors;
 mod loader_safety;

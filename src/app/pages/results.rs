@@ -14,7 +14,9 @@ use crate::app::{theme, Screen};
 use crate::model::assessment::{Assessment, Mode};
 use crate::model::date::Date;
 use crate::model::schema::ChecklistKind;
-use crate::model::scoring::{orphan_answer_lines, score, Finding, ScoreReport, Status};
+use crate::model::scoring::{
+    orphan_answer_lines, score_on, Finding, LedgerFinding, ScoreReport, Status, LEDGER_ADVICE,
+};
 use crate::model::words::Words;
 
 /// Draws the results of the open check; `adviser_copy` is the "adviser copy" box of the export.
@@ -25,7 +27,7 @@ pub fn ui(
     adviser_copy: &mut bool,
     out: &mut Commands,
 ) {
-    let r = score(v.bundle, &doc.assessment);
+    let r = score_on(v.bundle, &doc.assessment, v.today);
     header_ui(ui, v, &doc.assessment, &r);
     if !v.presentation {
         if ui.button(v.t("ui.presentation")).clicked() {
@@ -48,7 +50,7 @@ pub fn ui(
     charts_ui(ui, v, &r);
     ui.add_space(theme::SECTION_GAP);
     ui.label(theme::section(v.t("score.findings")));
-    if r.findings.is_empty() {
+    if r.findings.is_empty() && r.ledger.is_empty() {
         ui.label(v.t("score.no_findings"));
     }
     if !v.presentation {
@@ -58,6 +60,7 @@ pub fn ui(
         let action = (!v.presentation).then_some((&*doc, n + 1));
         finding_ui(ui, v, f, action, out);
     }
+    ledger_findings_ui(ui, v, &doc.assessment, &r.ledger, out);
     lists_ui(ui, v, &doc.assessment, &r, out);
     if doc.assessment.mode == Mode::Adviser && !v.presentation {
         ui.add_space(theme::SECTION_GAP);
@@ -83,7 +86,7 @@ fn header_ui(ui: &mut Ui, v: &View<'_>, a: &Assessment, r: &ScoreReport) {
         ui.label(RichText::new(overall).size(theme::SCORE_SIZE));
         verdict_word_ui(ui, v.bundle, v.lang, r);
     });
-    verdict_reasons_ui(ui, v.bundle, v.lang, r);
+    verdict_reasons_ui(ui, v.bundle, v.lang, a, r);
     ui.label(RichText::new(v.words().band_rule()).weak());
 }
 
@@ -180,6 +183,34 @@ fn finding_ui(
             finding_action_ui(ui, v, doc, (&f.question_id, n), out);
         }
     });
+}
+
+/// The disclosure ledger's warnings (case 02): severity in words, the entry and what is wrong.
+fn ledger_findings_ui(
+    ui: &mut Ui,
+    v: &View<'_>,
+    a: &Assessment,
+    findings: &[LedgerFinding],
+    out: &mut Commands,
+) {
+    if findings.is_empty() {
+        return;
+    }
+    let w = v.words();
+    ui.add_space(theme::SECTION_GAP);
+    ui.label(theme::section(v.t("ledger.findings.heading")));
+    for f in findings {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let colour = theme::severity_color(f.severity, ui.visuals().dark_mode);
+                let severity = format!("[{}]", w.severity(f.severity));
+                ui.label(RichText::new(severity).strong().color(colour));
+                ui.label(RichText::new(w.ledger_finding(&a.ledger, f)).strong());
+            });
+            let advice = [LEDGER_ADVICE.to_string()];
+            ui.horizontal_wrapped(|ui| advice_buttons_ui(ui, v, &advice, out));
+        });
+    }
 }
 
 /// The owner and due-date fields under finding number `n`.
