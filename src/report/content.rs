@@ -63,7 +63,7 @@ pub fn lay_out(
     reference::cases(&mut l, &w, &report);
     reference::desks(&mut l, &w, &report, options.adviser_copy);
     reference::sources(&mut l, &w, &report);
-    super::inventory::inventory_appendix(&mut l, bundle, options.lang, a);
+    super::inventory::inventory_appendix(&mut l, bundle, options.lang, a)?;
     let (lang, ledger) = (options.lang, &a.ledger);
     super::guide::ledger_appendix(&mut l, bundle, lang, ledger, options.today);
     if options.adviser_copy {

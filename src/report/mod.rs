@@ -62,6 +62,9 @@ pub enum ReportError {
         /// The loaded questionnaire's id.
         expected: String,
     },
+    /// The built-in texts of the patent-or-secret decision could not be read (a broken build).
+    #[error("{0}: the built-in texts of the patent-or-secret decision could not be read; no report was written. Reinstall mamori")]
+    OpenCloseTexts(String),
     /// The file could not be written.
     #[error("{path}: writing the report failed: {error}. Check that the folder exists and that you may write there; no file was left behind")]
     Write {
