@@ -29,6 +29,11 @@ impl MamoriApp {
     fn apply_nav(&mut self, c: Nav) {
         match c {
             Nav::Go(s) => self.go(s),
+            Nav::Enter(s) => {
+                self.go(s);
+                self.case_from = None;
+                self.scroll_top = true;
+            }
             Nav::Next => self.step(true),
             Nav::Prev => self.step(false),
             Nav::TogglePresentation => {
@@ -45,9 +50,16 @@ impl MamoriApp {
     pub(super) fn go(&mut self, s: Screen) {
         if let Screen::Question(q) = &s {
             self.prefs.last_question = Some(q.clone());
+            // Another question is read from its top.
+            self.scroll_top |= self.screen != s;
         }
         if std::mem::discriminant(&s) != std::mem::discriminant(&self.screen) {
             self.notice = None;
+        }
+        if matches!(s, Screen::Cases(_)) && !matches!(self.screen, Screen::Cases(_)) {
+            // A case opened from a finding leads back to it.
+            let from = matches!(self.screen, Screen::Results | Screen::Class);
+            self.case_from = from.then(|| self.screen.clone());
         }
         self.screen = s;
     }

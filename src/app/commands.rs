@@ -30,8 +30,10 @@ pub enum Command {
 /// Moving between pages and questions.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Nav {
-    /// Show a page.
+    /// Show a page where it was left (a link within the pages).
     Go(Screen),
+    /// Show a page from its top (the navigation bar).
+    Enter(Screen),
     /// The next question in the flow.
     Next,
     /// The previous question in the flow.

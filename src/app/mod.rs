@@ -225,6 +225,11 @@ pub struct MamoriApp {
     pub class: pages::class::ClassState,
     /// How the recent files are named (encrypted ones neutrally).
     pub recent_names: recent::RecentNames,
+    /// The page a case was opened from (results or class), for the way back to it.
+    pub case_from: Option<Screen>,
+    /// Show the page from its top in the next frame (on start and from the navigation bar);
+    /// otherwise each page keeps its own scroll position.
+    pub scroll_top: bool,
     /// The "adviser copy (with private notes)" box of the results page: off by default, and
     /// only heeded for an assessment in adviser mode.
     pub adviser_copy: bool,
@@ -268,6 +273,8 @@ impl MamoriApp {
             compare: Default::default(),
             class: Default::default(),
             recent_names: Default::default(),
+            case_from: None,
+            scroll_top: true,
             adviser_copy: false,
             commands: Commands::default(),
             lang_shown,

@@ -10,6 +10,7 @@ mod app_encryption;
 mod app_inventory;
 mod app_report;
 mod app_safety;
+mod app_scroll;
 mod app_settings;
 mod app_undo;
 mod architecture;

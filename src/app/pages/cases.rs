@@ -8,9 +8,24 @@ use crate::app::commands::{Commands, Nav};
 use crate::app::widgets::source_ui;
 use crate::app::{theme, Screen};
 
-/// Draws the case library with `selected` open (the first entry when none is).
-pub fn ui(ui: &mut Ui, v: &View<'_>, selected: Option<&str>, out: &mut Commands) {
+/// Draws the case library with `selected` open (the first entry when none is), and a way
+/// `back` to the page it was opened from.
+pub fn ui(
+    ui: &mut Ui,
+    v: &View<'_>,
+    (selected, back): (Option<&str>, Option<&Screen>),
+    out: &mut Commands,
+) {
     let (b, lang) = (v.bundle, v.lang);
+    if let Some(page) = back {
+        let name = match page {
+            Screen::Class => v.t("ui.nav_class"),
+            _ => v.t("ui.nav_results"),
+        };
+        if ui.button(format!("← {name}")).clicked() {
+            out.send(Nav::Go(page.clone()));
+        }
+    }
     ui.heading(v.t("ui.cases_heading"));
     ui.label(v.t("ui.cases_intro"));
     ui.horizontal_wrapped(|ui| {

@@ -39,12 +39,17 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
             status_ui(ui, &v, path, app.notice.as_deref());
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.set_max_width(ui.available_width().min(theme::PAGE_MAX_WIDTH));
-                    page_ui(app, ui);
-                });
+            // Each page keeps its own scroll position, unless asked to open at the top.
+            let mut area = ScrollArea::vertical()
+                .id_salt(page_name(&app.screen))
+                .auto_shrink([false, false]);
+            if std::mem::take(&mut app.scroll_top) {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| {
+                ui.set_max_width(ui.available_width().min(theme::PAGE_MAX_WIDTH));
+                page_ui(app, ui);
+            });
         });
         let v = View::new(&app.bundle, &app.prefs, false);
         dialogs::path_prompt_ui(ui, &v, &mut app.path_prompt, &mut app.commands);
@@ -68,7 +73,10 @@ fn page_ui(app: &mut MamoriApp, ui: &mut Ui) {
             let names = (&app.recent_names, app.example_names.as_slice());
             start::ui(ui, &v, &mut app.form, &app.prefs, names, out)
         }
-        (Screen::Cases(sel), _) => cases::ui(ui, &v, sel.as_deref(), out),
+        (Screen::Cases(sel), _) => {
+            let back = app.case_from.as_ref();
+            cases::ui(ui, &v, (sel.as_deref(), back), out)
+        }
         (Screen::Contacts, doc) => desks::ui(ui, &v, doc.map(|d| &d.assessment)),
         (Screen::Settings, _) => settings::ui(ui, &v, &mut app.prefs),
         (Screen::Class, _) => class::ui(ui, &v, &app.class, app.file_dialogs, out),
@@ -88,6 +96,22 @@ fn page_ui(app: &mut MamoriApp, ui: &mut Ui) {
         ),
         (Screen::Overview | Screen::Question(_) | Screen::Results, None)
         | (Screen::Inventory | Screen::Compare, None) => no_doc_ui(ui, &v, out),
+    }
+}
+
+/// The name under which a page keeps its scroll position.
+fn page_name(s: &Screen) -> &'static str {
+    match s {
+        Screen::Start => "start",
+        Screen::Overview => "overview",
+        Screen::Question(_) => "question",
+        Screen::Results => "results",
+        Screen::Cases(_) => "cases",
+        Screen::Contacts => "desks",
+        Screen::Settings => "settings",
+        Screen::Inventory => "inventory",
+        Screen::Compare => "compare",
+        Screen::Class => "class",
     }
 }
 
@@ -141,7 +165,7 @@ fn nav_ui(ui: &mut Ui, v: &View<'_>, s: &NavState, out: &mut Commands) {
             let selected = std::mem::discriminant(&s.current) == std::mem::discriminant(&target);
             let button = egui::Button::new(v.t(key)).selected(selected);
             if ui.add_enabled(enabled, button).clicked() {
-                out.send(Nav::Go(target));
+                out.send(Nav::Enter(target));
             }
         }
         ui.separator();
