@@ -371,6 +371,8 @@ impl MamoriApp {
                     ));
                 }
                 self.notice = Some(notice);
+                // The next export is the company's copy again unless the box is ticked anew.
+                self.adviser_copy = false;
             }
             Err(e) => self.error = Some(format!("{}: {e}", self.t("ui.error_pdf"))),
         }

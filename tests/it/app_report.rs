@@ -122,6 +122,10 @@ fn export_pdf_through_the_typed_path_with_and_without_private_notes() {
     let adviser_copy = dir.path().join("控え.pdf");
     export_to(&mut h, &adviser_copy);
     assert!(pdf_text(&adviser_copy).contains("PRIVATE非公開メモ"));
+    assert!(
+        !h.state().adviser_copy,
+        "the box is off again after the export"
+    );
 
     // An unwritable place: the error is shown and no file appears.
     click(&mut h, Role::Button, &button);

@@ -50,12 +50,17 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, state: &ClassState, file_dialogs: bool, out
         return;
     };
     ui.add_space(theme::ITEM_GAP);
-    let participants = format!("{}: {}", v.t("score.agg_participants"), agg.participants);
-    ui.label(RichText::new(participants).size(theme::SCORE_SIZE));
-    ui.label(format!(
+    // The class's score is what the room reads first; the number of participants beside it.
+    let overall = format!(
         "{}: {} / 100",
         v.t("score.overall"),
         Words::score(agg.overall.mean)
+    );
+    ui.label(RichText::new(overall).size(theme::SCORE_SIZE));
+    ui.label(format!(
+        "{}: {}",
+        v.t("score.agg_participants"),
+        agg.participants
     ));
     if !agg.skipped.is_empty() {
         ui.add_space(theme::ITEM_GAP);
