@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Opens the mamori binary in a real X window (Xvfb + Mesa llvmpipe) for the start, question
-# and results pages in Japanese and English, saves a screenshot of each (`mamori --screenshot`),
-# and fails on a crash or an empty image. Installs what it needs with apt-get. Screenshots go
+# Opens the mamori binary in a real X window (Xvfb + Mesa llvmpipe) for every page that
+# `--screen` offers (read from `mamori --help`), in Japanese and English, at 100 % and 200 %
+# text size, saves a screenshot of each (`mamori --screenshot`), and fails on a crash or an
+# empty image. Installs what it needs with apt-get. Screenshots go
 # to target/screenshots/. Uses the debug binary that `cargo test` has already built (CI), or
 # the release binary with MAMORI_PROFILE=release (for the README's pictures and benchmarks).
 set -euo pipefail
@@ -28,18 +29,40 @@ fi
 bin="target/$profile/mamori"
 out=target/screenshots
 mkdir -p "$out"
+rm -f "$out"/*.png
+
+# Every page `--screen` accepts, from the binary's own help, so a new page is never missed.
+screens=$("$bin" -h | python3 -c '
+import re, sys
+text = sys.stdin.read()
+m = re.search(r"--screen <SCREEN>.*?\[possible values: ([^\]]+)\]", text, re.S)
+print(" ".join(v.strip() for v in m.group(1).replace("\n", " ").split(",")) if m else "")
+')
+if [ "$(wc -w <<<"$screens")" -lt 11 ]; then
+  echo "gui-smoke: FAILED: could not read the pages from '$bin --help' (got: $screens)"
+  exit 1
+fi
+echo "gui-smoke: pages: $screens"
 
 fail=0
-for lang in ja en; do
-  for screen in start question results; do
-    png="$out/$screen-$lang.png"
-    rm -f "$png"
-    if ! timeout 120 xvfb-run -a -s "-screen 0 1280x900x24" \
-        env LIBGL_ALWAYS_SOFTWARE=1 "$bin" --screenshot "$png" --screen "$screen" --lang "$lang"; then
-      echo "gui-smoke: FAILED: $screen ($lang) crashed or timed out"
-      fail=1
-      continue
-    fi
+# One X server for all the screenshots (starting one per picture costs seconds each).
+export bin out screens
+timeout 900 xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
+  for size in 100 200; do
+    for lang in ja en; do
+      for screen in $screens; do
+        png="$out/$screen-$lang-$size.png"
+        [ "$size" = 100 ] && png="$out/$screen-$lang.png"
+        rm -f "$png"
+        LIBGL_ALWAYS_SOFTWARE=1 timeout 120 "$bin" --screenshot "$png" --screen "$screen" \
+          --lang "$lang" --text-size "$size" \
+          || echo "gui-smoke: FAILED: $screen ($lang, $size %) crashed or timed out (exit $?)"
+      done
+    done
+  done' | tee "$out/run.log"
+grep -q FAILED "$out/run.log" && fail=1
+
+for png in "$out"/*.png; do
     # The image must exist, be a PNG of a sensible size, and not be one flat colour.
     if ! python3 - "$png" <<'PY'
 import struct, sys, zlib
@@ -70,6 +93,11 @@ PY
       echo "gui-smoke: FAILED: $png is empty or not a PNG"
       fail=1
     fi
-  done
 done
+expected=$(( $(wc -w <<<"$screens") * 4 ))
+found=$(ls "$out"/*.png | wc -l)
+if [ "$found" -lt "$expected" ]; then
+  echo "gui-smoke: FAILED: $found screenshots, expected $expected"
+  fail=1
+fi
 exit $fail
