@@ -20,8 +20,12 @@ pub(super) fn caption(w: &Words, score: Option<f64>, empty: &str) -> String {
 }
 
 pub(super) fn charts(l: &mut Layout, w: &Words, r: &ScoreReport) {
-    // The charts have a page of their own: page 2.
-    l.new_page();
+    // The charts start page 2, unless the first page is less than a third full (nothing
+    // answered yet): then they follow on it rather than leave it nearly empty.
+    let setup = l.setup();
+    if l.cursor() - setup.top >= (setup.body_bottom() - setup.top) / 3.0 {
+        l.new_page();
+    }
     l.heading(w.s("report.charts"), 1);
     l.paragraph(w.s("report.charts.help"), TextStyle::SMALL);
     let bars: Vec<Bar> = r

@@ -1,9 +1,12 @@
 //! The report's content: the order of its sections, laid out with
 //! [`super::layout::Layout`] from the score report and the questionnaire's texts. The
-//! sections are drawn by [`super::cover`] (the first page), [`super::charts`],
-//! [`super::findings`] and [`super::reference`] (cases, desks, sources, private notes).
+//! sections: the first page ([`super::cover`]: verdict, top three actions, the desk to call),
+//! the charts on page 2 ([`super::charts`]), the action plan grouped by action
+//! ([`super::findings`]), the linked cases, the to-confirm list, the desks, the sources by
+//! title and, in the adviser's copy only, the private notes ([`super::reference`]).
 
 use crate::model::assessment::Assessment;
+use crate::model::plan::ActionPlan;
 use crate::model::schema::Bundle;
 use crate::model::scoring::score_on;
 use crate::model::words::Words;
@@ -54,13 +57,12 @@ pub fn lay_out(
         m.author = a.assessor.trim().to_string();
     });
 
-    cover::cover(&mut l, &w, a, &report, options);
-    cover::summary(&mut l, &w, &report);
+    let plan = ActionPlan::of(bundle, a, &report);
+    cover::first_page(&mut l, &w, a, &report, &plan, options);
     charts::charts(&mut l, &w, &report);
-    findings::findings(&mut l, &w, a, &report);
-    findings::to_confirm(&mut l, &w, &report);
-    findings::action_plan(&mut l, &w, &report);
+    findings::action_plan(&mut l, &w, a, &report, &plan);
     reference::cases(&mut l, &w, &report);
+    findings::to_confirm(&mut l, &w, &report, &plan);
     reference::desks(&mut l, &w, &report, options.adviser_copy);
     reference::sources(&mut l, &w, &report);
     super::inventory::inventory_appendix(&mut l, bundle, options.lang, a)?;

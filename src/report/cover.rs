@@ -1,7 +1,9 @@
-//! The report's first page: the cover (company, date, assessor, the verdict) and the summary
-//! (the verdict's reasons, the actions to take first, the quick check and the desks to call).
+//! The report's first page: company, dates, the verdict in words and number (once), why, the
+//! three actions to take first with their first steps, the quick check's rule, and the one
+//! desk to call.
 
 use crate::model::assessment::Assessment;
+use crate::model::plan::ActionPlan;
 use crate::model::schema::{ChecklistKind, Contact};
 use crate::model::scoring::{Band, ScoreReport, Severity, Status};
 use crate::model::verdict::Verdict;
@@ -11,16 +13,30 @@ use super::layout::{Column, Layout, Table, TextStyle};
 use super::parts::{count, Say};
 use super::ReportOptions;
 
-pub(super) fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportOptions) {
+/// The report's title: smaller than [`TextStyle::TITLE`], so it stands on one line in
+/// English too and the first page holds everything it must.
+const TITLE: TextStyle = TextStyle {
+    size: 17.0,
+    leading: 1.3,
+    grey: 0.0,
+};
+
+/// The whole first page.
+pub(super) fn first_page(
+    l: &mut Layout,
+    w: &Words,
+    a: &Assessment,
+    r: &ScoreReport,
+    plan: &ActionPlan,
+    o: &ReportOptions,
+) {
     if o.adviser_copy {
         l.paragraph(
             &format!("■ {}", w.s("report.adviser_copy")),
             TextStyle::STRONG,
         );
     }
-    l.space(12.0);
-    l.paragraph(w.s("report.title"), TextStyle::TITLE);
-    l.space(10.0);
+    l.paragraph(w.s("report.title"), TITLE);
     let company = if a.company.name.trim().is_empty() {
         w.s("report.company_none").to_string()
     } else {
@@ -28,6 +44,20 @@ pub(super) fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, 
     };
     l.paragraph(&company, TextStyle::LEAD);
     l.rule();
+    facts(l, w, a, r, o);
+    // The verdict in words with the score: the only place the overall score is printed.
+    l.paragraph(
+        &super::verdict::verdict_line(w.bundle, w.lang, r),
+        TextStyle::LEAD,
+    );
+    l.paragraph(&w.band_rule(), TextStyle::SMALL);
+    summary(l, w, r);
+    super::verdict::verdict_section(l, w.bundle, w.lang, r, plan);
+    desk_to_call(l, w, r);
+}
+
+/// Date of the check, assessor, mode, progress and the day the report was made, two to a row.
+fn facts(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportOptions) {
     let assessor = if a.assessor.trim().is_empty() {
         w.s("report.assessor_none").to_string()
     } else {
@@ -38,65 +68,48 @@ pub(super) fn cover(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, 
         .iter()
         .filter(|c| c.kind != ChecklistKind::Screening)
         .fold((0, 0), |(x, y), c| (x + c.answered, y + c.applicable));
+    let progress = w.fill(
+        "report.progress_value",
+        &[
+            ("answered", answered.to_string()),
+            ("applicable", applicable.to_string()),
+        ],
+    );
+    let cell = |key: &str| w.owned(key);
     let rows = vec![
-        vec![w.s("report.company").to_string(), company],
-        vec![w.s("report.date").to_string(), a.date.display(w.lang)],
-        vec![w.s("report.assessor").to_string(), assessor],
         vec![
-            w.s("report.mode").to_string(),
+            cell("report.date"),
+            a.date.display(w.lang),
+            cell("report.made_on"),
+            o.today.display(w.lang),
+        ],
+        vec![
+            cell("report.mode"),
             w.s(a.mode.string_key()).to_string(),
+            cell("report.progress"),
+            progress,
         ],
-        vec![
-            w.s("report.progress").to_string(),
-            w.fill(
-                "report.progress_value",
-                &[
-                    ("answered", answered.to_string()),
-                    ("applicable", applicable.to_string()),
-                ],
-            ),
-        ],
-        vec![w.s("report.made_on").to_string(), o.today.display(w.lang)],
     ];
+    let col = |share: f32| Column {
+        title: String::new(),
+        share,
+    };
     l.table(
         &Table {
-            columns: vec![
-                Column {
-                    title: String::new(),
-                    share: 0.3,
-                },
-                Column {
-                    title: String::new(),
-                    share: 0.7,
-                },
-            ],
+            columns: vec![col(0.2), col(0.3), col(0.2), col(0.3)],
             rows,
             min_row_height: 0.0,
             no_header: true,
         },
-        TextStyle::BODY,
+        TextStyle::SMALL,
     );
-    l.space(14.0);
-    let overall = match r.overall {
-        Some(s) => w.fill("report.score_of", &[("score", Words::score(Some(s)))]),
-        None => w.s("report.no_score").to_string(),
-    };
-    l.paragraph(&w.kv("report.overall", &overall), TextStyle::LEAD);
-    l.paragraph(
-        &super::verdict::verdict_line(w.bundle, w.lang, r),
-        TextStyle::LEAD,
-    );
-    l.paragraph(&w.band_rule(), TextStyle::SMALL);
+    // On a line of its own: a long name wraps across the page, not inside a narrow cell.
+    l.paragraph(&w.kv("report.assessor", &assessor), TextStyle::SMALL);
 }
 
-pub(super) fn summary(l: &mut Layout, w: &Words, r: &ScoreReport) {
-    l.space(10.0);
-    l.heading(w.s("report.summary"), 1);
+/// One sentence by verdict: how many weak points, how many serious.
+fn summary(l: &mut Layout, w: &Words, r: &ScoreReport) {
     let vars = [
-        (
-            "score",
-            r.overall.map(|s| Words::score(Some(s))).unwrap_or_default(),
-        ),
         ("n", r.findings.len().to_string()),
         ("high", count(r, Severity::High).to_string()),
     ];
@@ -108,63 +121,55 @@ pub(super) fn summary(l: &mut Layout, w: &Words, r: &ScoreReport) {
         None => "report.summary.none",
     };
     l.paragraph(&w.fill(key, &vars), TextStyle::BODY);
-    super::verdict::verdict_section(l, w.bundle, w.lang, r);
+}
 
-    l.heading(w.s("report.quick"), 2);
-    let quick = r.checklists.iter().find(|c| c.kind == ChecklistKind::Quick);
+/// The quick check's result and the leaflet's rule, in one sentence.
+fn quick_check(w: &Words, r: &ScoreReport) -> String {
     match &r.consult {
-        Some(c) => {
-            l.paragraph(
-                &w.fill(
-                    "report.quick.weak",
-                    &[("n", c.weak_items.len().to_string())],
-                ),
-                TextStyle::BODY,
-            );
-            let items: Vec<String> = c
-                .weak_items
-                .iter()
-                .filter_map(|id| w.bundle.question(id))
-                .map(|(_, q)| {
-                    let ans = r
-                        .findings
-                        .iter()
-                        .find(|f| f.question_id == q.id)
-                        .map(|f| format!("({})", w.answer(f.answer)))
-                        .unwrap_or_default();
-                    format!("{}{}", q.text.get(w.lang), ans)
-                })
-                .collect();
-            l.bullets(&items, TextStyle::BODY);
-            let desks: Vec<String> = c
-                .contacts
-                .iter()
-                .filter_map(|id| w.bundle.contact(id))
-                .map(|d| desk_short(w, d))
-                .collect();
-            if !desks.is_empty() {
-                l.paragraph(
-                    &w.kv("report.quick.call", &desks.join(" / ")),
-                    TextStyle::BODY,
-                );
-            }
-        }
+        Some(c) => w.fill(
+            "report.quick.weak",
+            &[("n", c.weak_items.len().to_string())],
+        ),
         None => {
-            let done = quick.is_some_and(|q| q.status == Status::Done);
-            let key = if done {
-                "report.quick.ok"
+            let quick = r.checklists.iter().find(|c| c.kind == ChecklistKind::Quick);
+            if quick.is_some_and(|q| q.status == Status::Done) {
+                w.owned("report.quick.ok")
             } else {
-                "report.quick.open"
-            };
-            l.paragraph(w.s(key), TextStyle::BODY);
-            l.paragraph(w.s("score.consult_none"), TextStyle::BODY);
+                w.owned("report.quick.open")
+            }
         }
     }
 }
 
-pub(super) fn desk_short(w: &Words, d: &Contact) -> String {
+/// The one desk to call, after the quick check's rule: the first consultation desk that
+/// serves the company, with its phone number and hours (the others are listed near the end).
+fn desk_to_call(l: &mut Layout, w: &Words, r: &ScoreReport) {
+    let quick = quick_check(w, r);
+    let Some(d) = r
+        .desks
+        .recommended
+        .first()
+        .and_then(|id| w.bundle.contact(id))
+    else {
+        l.paragraph(&quick, TextStyle::SMALL);
+        return;
+    };
+    l.keep_together(|l| {
+        l.heading(w.s("report.call"), 2);
+        l.paragraph(&quick, TextStyle::SMALL);
+        l.paragraph(&desk_line(w, d), TextStyle::STRONG);
+        let mut more = Vec::new();
+        if let Some(h) = &d.hours {
+            more.push(w.kv("report.desks.hours", h.get(w.lang)));
+        }
+        more.push(w.owned("report.call.more"));
+        l.paragraph(&more.join("  /  "), TextStyle::SMALL);
+    });
+}
+
+fn desk_line(w: &Words, d: &Contact) -> String {
     match d.phone_display(w.lang) {
-        Some(p) => format!("{} {}", d.name.get(w.lang), p),
+        Some(p) => format!("{}  {}", d.name.get(w.lang), w.kv("report.desks.phone", &p)),
         None => d.name.get(w.lang).to_string(),
     }
 }

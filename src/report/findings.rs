@@ -1,17 +1,27 @@
-//! The report's weak points (the serious ones in full, the others as table rows), the
-//! to-confirm list and the action plan.
+//! The report's action plan, grouped by action: each action once, with the weak points it
+//! closes — the serious ones as full blocks, the others as rows of a compact table — then
+//! the to-confirm list.
 
 use crate::model::assessment::Assessment;
-use crate::model::scoring::{Finding, ScoreReport, Severity};
+use crate::model::plan::{Action, ActionPlan, Step};
+use crate::model::scoring::{ScoreReport, Severity};
+use crate::model::text::Lang;
 use crate::model::words::Words;
 
 use super::layout::{Column, Layout, Table, TextStyle};
-use super::parts::{count, main_advice, question_list, Say, ITEM_GAP};
+use super::parts::{count, question_list, Say, ITEM_GAP};
 
-pub(super) fn findings(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport) {
-    l.heading(w.s("report.findings"), 1);
-    if r.findings.is_empty() {
-        l.paragraph(w.s("score.no_findings"), TextStyle::BODY);
+/// The action plan: a count of the weak points, then every action in order of importance.
+pub(super) fn action_plan(
+    l: &mut Layout,
+    w: &Words,
+    a: &Assessment,
+    r: &ScoreReport,
+    plan: &ActionPlan,
+) {
+    l.heading(w.s("report.plan"), 1);
+    if plan.actions.is_empty() {
+        l.paragraph(w.s("report.plan.none"), TextStyle::BODY);
         return;
     }
     l.paragraph(
@@ -22,177 +32,145 @@ pub(super) fn findings(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreRepor
                 ("high", count(r, Severity::High).to_string()),
                 ("medium", count(r, Severity::Medium).to_string()),
                 ("low", count(r, Severity::Low).to_string()),
+                ("actions", plan.actions.len().to_string()),
             ],
         ),
         TextStyle::BODY,
     );
-    let mut compact = Vec::new();
-    for (i, f) in r.findings.iter().enumerate() {
-        let Some((c, q)) = w.bundle.question(&f.question_id) else {
-            continue;
-        };
-        if f.severity == Severity::High {
-            let head = format!(
-                "{}. [{}] {}",
-                i + 1,
-                w.bundle.s(&f.severity.string_key(), w.lang),
-                q.text.get(w.lang)
-            );
-            l.keep_together(|l| finding(l, w, a, f, &head));
-        } else {
-            compact.push(vec![
-                (i + 1).to_string(),
-                w.bundle.s(&f.severity.string_key(), w.lang).to_string(),
-                q.text.get(w.lang).to_string(),
-                w.answer(f.answer).to_string(),
-                c.title.get(w.lang).to_string(),
-            ]);
-        }
+    l.paragraph(w.s("report.plan.help"), TextStyle::SMALL);
+    for (i, action) in plan.actions.iter().enumerate() {
+        action_block(l, w, a, i + 1, action);
     }
-    if !compact.is_empty() {
-        // Medium and low findings: one table row each; the action plan has their steps.
-        l.heading(w.s("report.findings.other"), 2);
+}
+
+/// One action: its title, priority, what to read and lines for who and by when; then its
+/// serious weak points in full and the others in a table.
+fn action_block(l: &mut Layout, w: &Words, a: &Assessment, no: usize, action: &Action) {
+    l.heading(&format!("{no}. {}", action.title.get(w.lang)), 2);
+    let mut meta = vec![
+        w.kv("plan.priority", &w.severity(action.severity)),
+        w.fill("plan.closes", &[("n", action.steps.len().to_string())]),
+    ];
+    if let Some(adv) = w.bundle.advice(&action.advice_id) {
+        meta.push(w.kv("plan.read", adv.title.get(w.lang)));
+    }
+    meta.push(w.owned("report.plan.write_in"));
+    l.paragraph(&meta.join("  /  "), TextStyle::SMALL);
+    let first = action.first_step();
+    l.paragraph(
+        &w.kv(first.kind.string_key(), first.text.get(w.lang)),
+        TextStyle::BODY,
+    );
+    for step in action.steps.iter().filter(|s| s.severity == Severity::High) {
+        l.keep_together(|l| finding(l, w, a, step));
+    }
+    let rows: Vec<Vec<String>> = action
+        .steps
+        .iter()
+        .filter(|s| s.severity != Severity::High)
+        .filter_map(|s| {
+            let (_, q) = w.bundle.question(&s.question_id)?;
+            Some(vec![q.text.get(w.lang).to_string(), tag(w, s)])
+        })
+        .collect();
+    if !rows.is_empty() {
         let col = |key: &str, share: f32| Column {
-            title: w.bundle.s(key, w.lang).to_string(),
+            title: w.owned(key),
             share,
         };
         l.table(
             &Table {
                 columns: vec![
-                    col("report.plan.no", 0.06),
-                    col("report.severity", 0.08),
-                    col("report.plan.finding", 0.52),
-                    col("report.answer", 0.11),
-                    col("report.checklist", 0.23),
+                    col("report.plan.finding", 0.8),
+                    col("report.severity_answer", 0.2),
                 ],
-                rows: compact,
+                rows,
                 min_row_height: 0.0,
                 no_header: false,
             },
             TextStyle::SMALL,
         );
     }
+    l.space(ITEM_GAP);
 }
 
-/// One finding as a block that never splits across pages.
-pub(super) fn finding(l: &mut Layout, w: &Words, a: &Assessment, f: &Finding, head: &str) {
+/// One serious weak point in full: the question with its answer, why it matters,
+/// its own step and the user's note. Laid out inside [`Layout::keep_together`].
+fn finding(l: &mut Layout, w: &Words, a: &Assessment, s: &Step) {
     let indent = 12.0;
-    let Some((c, q)) = w.bundle.question(&f.question_id) else {
+    let Some((_, q)) = w.bundle.question(&s.question_id) else {
         return;
     };
-    {
-        l.heading(head, 3);
-        let style = TextStyle::SMALL;
-        l.paragraph_indented(
-            &format!(
-                "{}  /  {}",
-                w.kv("report.answer", w.answer(f.answer)),
-                w.kv("report.checklist", c.title.get(w.lang))
-            ),
-            style,
-            indent,
-        );
-        l.paragraph_indented(&w.kv("report.why", q.help.get(w.lang)), style, indent);
-        if let Some(adv) = main_advice(w, &f.advice) {
-            let line = match adv.case_no {
-                // The case titles name the case ("事例01 …", "Case 01: …").
-                Some(_) => format!("{} {}", adv.title.get(w.lang), w.s("report.case_page")),
-                None => w.kv("report.topic", adv.title.get(w.lang)),
-            };
-            l.paragraph_indented(&line, style, indent);
-            l.paragraph_indented(
-                &w.kv("report.first_step", adv.first_step.get(w.lang)),
-                style,
-                indent,
-            );
-        }
-        if let Some(note) = a
-            .answers
-            .get(&f.question_id)
-            .map(|e| e.note.trim())
-            .filter(|n| !n.is_empty())
-        {
-            l.paragraph_indented(&w.kv("report.note", note), style, indent);
-        }
-        l.space(ITEM_GAP);
-    }
-}
-
-pub(super) fn to_confirm(l: &mut Layout, w: &Words, r: &ScoreReport) {
-    l.heading(w.s("report.confirm"), 1);
-    for (key, ids) in [
-        ("report.confirm.unknown", &r.to_confirm),
-        ("report.confirm.review", &r.review_later),
-    ] {
-        l.heading(w.s(key), 2);
-        if ids.is_empty() {
-            l.paragraph(w.s("report.confirm.none"), TextStyle::BODY);
-        } else {
-            l.bullets(&question_list(w, ids), TextStyle::BODY);
-        }
-    }
-    if !r.unanswered.is_empty() {
-        l.paragraph(
-            &w.fill(
-                "report.confirm.unanswered",
-                &[("n", r.unanswered.len().to_string())],
-            ),
-            TextStyle::BODY,
-        );
-    }
-    if !r.orphan_answers.is_empty() {
-        l.paragraph(
-            &w.fill(
-                "report.orphans",
-                &[("n", r.orphan_answers.len().to_string())],
-            ),
-            TextStyle::BODY,
-        );
-    }
-}
-
-pub(super) fn action_plan(l: &mut Layout, w: &Words, r: &ScoreReport) {
-    l.heading(w.s("report.plan"), 1);
-    if r.findings.is_empty() {
-        l.paragraph(w.s("report.plan.none"), TextStyle::BODY);
-        return;
-    }
-    l.paragraph(w.s("report.plan.help"), TextStyle::SMALL);
-    let rows = r
-        .findings
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| {
-            let (_, q) = w.bundle.question(&f.question_id)?;
-            let step = main_advice(w, &f.advice)
-                .map(|a| a.first_step.get(w.lang).to_string())
-                .unwrap_or_default();
-            Some(vec![
-                (i + 1).to_string(),
-                q.text.get(w.lang).to_string(),
-                step,
-                String::new(),
-                String::new(),
-            ])
-        })
-        .collect();
-    let col = |key: &str, share: f32| Column {
-        title: w.bundle.s(key, w.lang).to_string(),
-        share,
-    };
-    l.table(
-        &Table {
-            columns: vec![
-                col("report.plan.no", 0.06),
-                col("report.plan.finding", 0.36),
-                col("report.plan.step", 0.34),
-                col("report.plan.owner", 0.12),
-                col("report.plan.due", 0.12),
-            ],
-            rows,
-            min_row_height: 26.0,
-            no_header: false,
-        },
-        TextStyle::SMALL,
+    let style = TextStyle::SMALL;
+    l.paragraph_indented(
+        &format!("[{}] {}", tag(w, s), q.text.get(w.lang)),
+        TextStyle::STRONG,
+        0.0,
     );
+    l.paragraph_indented(&w.kv("report.why", q.help.get(w.lang)), style, indent);
+    l.paragraph_indented(
+        &w.kv(s.kind.string_key(), s.text.get(w.lang)),
+        style,
+        indent,
+    );
+    if let Some(note) = a
+        .answers
+        .get(&s.question_id)
+        .map(|e| e.note.trim())
+        .filter(|n| !n.is_empty())
+    {
+        l.paragraph_indented(&w.kv("report.note", note), style, indent);
+    }
+    l.space(ITEM_GAP / 2.0);
+}
+
+/// A finding's severity and answer, e.g. 「高・いいえ」, "High, No".
+fn tag(w: &Words, s: &Step) -> String {
+    let sep = match w.lang {
+        Lang::Ja => "・",
+        Lang::En => ", ",
+    };
+    format!("{}{sep}{}", w.severity(s.severity), w.answer(s.answer))
+}
+
+/// The "don't know" answers with how to find out, the flagged ones, and what is unanswered.
+pub(super) fn to_confirm(l: &mut Layout, w: &Words, r: &ScoreReport, plan: &ActionPlan) {
+    l.heading(w.s("report.confirm"), 1);
+    l.heading(w.s("report.confirm.unknown"), 2);
+    if plan.to_confirm.is_empty() {
+        l.paragraph(w.s("report.confirm.none"), TextStyle::BODY);
+    } else {
+        let items: Vec<String> = plan
+            .to_confirm
+            .iter()
+            .filter_map(|t| {
+                let (_, q) = w.bundle.question(&t.question_id)?;
+                // A scored question's find-out step is in the action plan already; a
+                // screening question's only here.
+                Some(match t.screening {
+                    true => format!(
+                        "{} — {}",
+                        q.text.get(w.lang),
+                        w.kv("plan.step.find_out", t.find_out.get(w.lang))
+                    ),
+                    false => q.text.get(w.lang).to_string(),
+                })
+            })
+            .collect();
+        l.bullets(&items, TextStyle::SMALL);
+    }
+    l.heading(w.s("report.confirm.review"), 2);
+    if r.review_later.is_empty() {
+        l.paragraph(w.s("report.confirm.none"), TextStyle::BODY);
+    } else {
+        l.bullets(&question_list(w, &r.review_later), TextStyle::BODY);
+    }
+    for (key, n) in [
+        ("report.confirm.unanswered", r.unanswered.len()),
+        ("report.orphans", r.orphan_answers.len()),
+    ] {
+        if n > 0 {
+            l.paragraph(&w.fill(key, &[("n", n.to_string())]), TextStyle::BODY);
+        }
+    }
 }

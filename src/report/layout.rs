@@ -242,7 +242,12 @@ impl Layout {
         let first: f32 = if whole && (keep == Keep::Whole || n < 4) {
             total
         } else {
-            heights[..n.min(2)].iter().sum()
+            // Up to the first place the block may break (two rows in at least): a list
+            // breaks only between items, so its first part can be longer than two rows.
+            let k = (2..n.saturating_sub(1))
+                .find(|&k| rows[k].breakable)
+                .unwrap_or(n);
+            heights[..k].iter().sum()
         };
         if pending + first > self.remaining() + 0.01 && !self.fresh() {
             self.new_page();

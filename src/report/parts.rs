@@ -2,7 +2,7 @@
 //! and `label: value` lines, bars with captions, and the band marks of the charts. Band
 //! words, score numbers and the band rule come from [`Words`], as in the app and the CLI.
 
-use crate::model::schema::{Advice, Bundle};
+use crate::model::schema::Bundle;
 use crate::model::scoring::{ScoreReport, Severity};
 use crate::model::scoring::{GOOD_FROM, IMPROVE_FROM};
 use crate::model::text::Lang;
@@ -73,11 +73,6 @@ pub(super) fn adviser_mark(w: &Words) -> String {
 
 pub(super) fn count(r: &ScoreReport, s: Severity) -> usize {
     r.findings.iter().filter(|f| f.severity == s).count()
-}
-
-/// The case a finding links to, else its first advice entry.
-pub(super) fn main_advice<'a>(w: &Words<'a>, ids: &[String]) -> Option<&'a Advice> {
-    ids.iter().filter_map(|id| w.bundle.advice(id)).next()
 }
 
 pub(super) fn question_list(w: &Words, ids: &[String]) -> Vec<String> {

@@ -17,10 +17,6 @@ pub(super) fn cases(l: &mut Layout, w: &Words, r: &ScoreReport) {
         .filter_map(|id| w.bundle.advice(id))
         .filter(|a| a.case_no.is_some())
         .collect();
-    if !linked.is_empty() {
-        // The cases start a page; without any, one line says so.
-        l.new_page();
-    }
     l.heading(w.s("report.cases"), 1);
     if linked.is_empty() {
         l.paragraph(w.s("report.cases.none"), TextStyle::BODY);
@@ -104,33 +100,34 @@ pub(super) fn desk(
         title.push_str(&format!(" ({})", w.s("report.desks.recommended")));
     }
     l.heading(&title, 3);
-    l.paragraph_indented(
-        &w.kv("report.desks.org", d.organisation.get(w.lang)),
-        style,
-        indent,
-    );
-    if let Some(p) = d.phone_display(w.lang) {
-        l.paragraph_indented(&w.kv("report.desks.phone", &p), style, indent);
+    // Phone and hours on one line, e-mail and web on the next (each kept whole by the
+    // line breaker).
+    let lines = [
+        vec![
+            d.phone_display(w.lang)
+                .map(|p| w.kv("report.desks.phone", &p)),
+            d.hours
+                .as_ref()
+                .map(|h| w.kv("report.desks.hours", h.get(w.lang))),
+        ],
+        vec![
+            d.email.as_ref().map(|e| w.kv("report.desks.email", e)),
+            d.url.as_ref().map(|u| w.kv("report.desks.url", u)),
+        ],
+    ];
+    for parts in lines {
+        let parts: Vec<String> = parts.into_iter().flatten().collect();
+        if !parts.is_empty() {
+            l.paragraph_indented(&parts.join("  /  "), style, indent);
+        }
     }
-    if let Some(h) = &d.hours {
-        l.paragraph_indented(&w.kv("report.desks.hours", h.get(w.lang)), style, indent);
-    }
-    if let Some(e) = &d.email {
-        l.paragraph_indented(&w.kv("report.desks.email", e), style, indent);
-    }
-    if let Some(u) = &d.url {
-        l.paragraph_indented(&w.kv("report.desks.url", u), style, indent);
-    }
-    l.paragraph_indented(
-        &w.kv("report.desks.handles", d.handles.get(w.lang)),
-        style,
-        indent,
-    );
-    l.paragraph_indented(
-        &w.kv("report.desks.date", d.as_of.get(w.lang)),
-        style,
-        indent,
-    );
+    // Who runs it, what to ask and the date of the details, in one paragraph.
+    let about = [
+        w.kv("report.desks.org", d.organisation.get(w.lang)),
+        w.kv("report.desks.handles", d.handles.get(w.lang)),
+        w.kv("report.desks.date", d.as_of.get(w.lang)),
+    ];
+    l.paragraph_indented(&about.join("  /  "), style, indent);
     if let Some(n) = d.note.as_ref().filter(|_| adviser_copy) {
         l.paragraph_indented(n.get(w.lang), style, indent);
     }
@@ -165,7 +162,6 @@ pub(super) fn sources(l: &mut Layout, w: &Words, r: &ScoreReport) {
 }
 
 pub(super) fn private_notes(l: &mut Layout, w: &Words, a: &Assessment) {
-    l.new_page();
     l.paragraph(
         &format!("■ {}", w.s("report.adviser_copy")),
         TextStyle::STRONG,

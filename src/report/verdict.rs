@@ -10,7 +10,7 @@ use crate::model::verdict::Verdict;
 
 use super::layout::{Layout, TextStyle};
 
-/// The verdict line, e.g. 「判定:要改善(点数 88 / 100)」.
+/// The verdict line, e.g. 「判定:要改善(総合点 88 / 100)」.
 pub fn verdict_line(b: &Bundle, lang: Lang, r: &ScoreReport) -> String {
     let v = Verdict::of(r);
     let score = r.overall.map(|s| format!("{s:.0}")).unwrap_or_default();
@@ -26,8 +26,9 @@ pub fn verdict_line(b: &Bundle, lang: Lang, r: &ScoreReport) -> String {
     }
 }
 
-/// Why the verdict is what it is, then the top three actions, each with its first step.
-pub fn verdict_section(l: &mut Layout, b: &Bundle, lang: Lang, r: &ScoreReport) {
+/// Why the verdict is what it is, then the top three actions of `plan`, each with its first
+/// step and the number of weak points it closes.
+pub fn verdict_section(l: &mut Layout, b: &Bundle, lang: Lang, r: &ScoreReport, plan: &ActionPlan) {
     let v = Verdict::of(r);
     let why = v.explanation(b, lang, r.overall);
     if !why.is_empty() {
@@ -35,9 +36,11 @@ pub fn verdict_section(l: &mut Layout, b: &Bundle, lang: Lang, r: &ScoreReport) 
     }
     let reasons = v.reason_lines(b, lang);
     if !reasons.is_empty() {
-        l.bullets(&reasons, TextStyle::BODY);
+        // One paragraph, not a list: the first page holds the verdict, the top three and
+        // the desk however many checklists are weak.
+        let sep = if lang == Lang::Ja { "/" } else { "; " };
+        l.paragraph(&reasons.join(sep), TextStyle::SMALL);
     }
-    let plan = ActionPlan::build(b, r);
     if plan.actions.is_empty() {
         return;
     }
@@ -55,8 +58,7 @@ pub fn verdict_section(l: &mut Layout, b: &Bundle, lang: Lang, r: &ScoreReport) 
             .replace("{n}", &action.steps.len().to_string());
         l.keep_together(|l| {
             l.paragraph(&title, TextStyle::STRONG);
-            l.paragraph(&step_line, TextStyle::BODY);
-            l.paragraph(&closes, TextStyle::SMALL);
+            l.paragraph(&format!("{step_line} ({closes})"), TextStyle::SMALL);
         });
     }
 }

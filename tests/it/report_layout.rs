@@ -335,3 +335,184 @@ fn the_styles_of_non_headings_differ_from_heading_sizes() {
         assert!(!is_heading(s.size), "{s:?}");
     }
 }
+
+/// The worst case: every screening question yes (every checklist applies), every other no.
+fn worst_case(b: &Bundle) -> Assessment {
+    common::all(b, Answer::No)
+}
+
+#[test]
+fn page_budget_worst_case_and_all_yes() {
+    let b = bundle();
+    for (name, a, ja, en) in [
+        ("worst case", worst_case(&b), 16, 20),
+        ("all yes", common::all(&b, Answer::Yes), 4, 4),
+    ] {
+        for (lang, budget) in [(Lang::Ja, ja), (Lang::En, en)] {
+            for adviser_copy in [false, true] {
+                // The adviser's copy adds the private notes and each desk's note on its
+                // sources: one page more at most.
+                let budget = budget + usize::from(adviser_copy && name == "all yes");
+                let p = Parsed::new(&render(&b, &a, &opts(lang, adviser_copy)).unwrap());
+                assert!(
+                    p.pages.len() <= budget,
+                    "{name} {lang:?} adviser {adviser_copy}: {} pages, budget {budget}",
+                    p.pages.len()
+                );
+            }
+        }
+    }
+    // The worst case has every checklist applicable and its findings in the report: the
+    // budget is not met by leaving things out.
+    let r = mamori::model::scoring::score(&b, &worst_case(&b));
+    assert!(r.findings.len() > 100, "{}", r.findings.len());
+}
+
+#[test]
+fn no_page_but_the_last_is_less_than_a_quarter_full() {
+    let b = bundle();
+    let setup = mamori::report::layout::PageSetup::A4;
+    let body = setup.body_bottom() - setup.top;
+    for (name, a) in samples(&b) {
+        for lang in Lang::ALL {
+            for adviser_copy in [false, true] {
+                let p = Parsed::new(&render(&b, &a, &opts(lang, adviser_copy)).unwrap());
+                let bottom = p.height - setup.bottom;
+                for (i, page) in p.pages.iter().enumerate().take(p.pages.len() - 1) {
+                    let lowest = page
+                        .iter()
+                        .filter(|r| r.y <= bottom)
+                        .map(|r| r.y)
+                        .fold(0.0f32, f32::max);
+                    assert!(
+                        lowest - setup.top >= body / 4.0,
+                        "{name} {lang:?} adviser {adviser_copy}: page {} of {} is {:.0} % full",
+                        i + 1,
+                        p.pages.len(),
+                        100.0 * (lowest - setup.top) / body
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The text of each page's body, without white space.
+fn page_texts(p: &Parsed) -> Vec<String> {
+    let bottom = p.height - mamori::report::layout::PageSetup::A4.bottom;
+    p.pages
+        .iter()
+        .map(|page| {
+            squash(
+                &page
+                    .iter()
+                    .filter(|r| r.y <= bottom)
+                    .map(|r| r.text.as_str())
+                    .collect::<String>(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn page_one_has_the_verdict_once_the_top_three_and_the_desk_page_two_the_charts() {
+    use mamori::model::plan::ActionPlan;
+    use mamori::model::scoring::score;
+    let b = bundle();
+    for (name, a) in [
+        ("worst case", worst_case(&b)),
+        ("kohazeya", workshop("kohazeya.ron")),
+    ] {
+        let r = score(&b, &a);
+        let plan = ActionPlan::of(&b, &a, &r);
+        for lang in Lang::ALL {
+            let p = Parsed::new(&render(&b, &a, &opts(lang, false)).unwrap());
+            let pages = page_texts(&p);
+            let one = &pages[0];
+            let verdict = squash(&mamori::report::verdict::verdict_line(&b, lang, &r));
+            assert!(
+                one.contains(&verdict),
+                "{name} {lang:?}: {verdict} not on page 1"
+            );
+            // The overall score's label once on the page: no second "総合点" line.
+            let label = squash(b.s("score.overall", lang));
+            assert_eq!(one.matches(&label).count(), 1, "{name} {lang:?}: {one}");
+            for action in plan.top3() {
+                let t = squash(action.title.get(lang));
+                assert!(
+                    one.contains(&t),
+                    "{name} {lang:?}: top action {t} not on page 1"
+                );
+                let step = squash(action.first_step().text.get(lang));
+                assert!(
+                    one.contains(&step),
+                    "{name} {lang:?}: first step not on page 1"
+                );
+            }
+            let desk = b.contact(&r.desks.recommended[0]).unwrap();
+            assert!(
+                one.contains(&squash(desk.name.get(lang))),
+                "{name} {lang:?}"
+            );
+            if let Some(phone) = desk.phone_display(lang) {
+                assert!(one.contains(&squash(&phone)), "{name} {lang:?}: {phone}");
+            }
+            // Page 2 starts with the charts, all three whole on it.
+            assert!(pages[1].starts_with(&squash(b.s("report.charts", lang))));
+            for key in ["score.checklists", "score.objectives", "score.legal"] {
+                assert!(
+                    pages[1].contains(&squash(b.s(key, lang))),
+                    "{name} {lang:?}: {key}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn each_action_once_and_each_finding_once_under_it() {
+    use mamori::model::plan::ActionPlan;
+    use mamori::model::scoring::score;
+    let b = bundle();
+    let a = worst_case(&b);
+    let r = score(&b, &a);
+    let plan = ActionPlan::of(&b, &a, &r);
+    for lang in Lang::ALL {
+        let p = Parsed::new(&render(&b, &a, &opts(lang, false)).unwrap());
+        let pages = page_texts(&p);
+        let rest: String = pages[1..].concat();
+        for (i, action) in plan.actions.iter().enumerate() {
+            let head = squash(&format!("{}. {}", i + 1, action.title.get(lang)));
+            assert_eq!(rest.matches(&head).count(), 1, "{lang:?}: action {head}");
+        }
+        // The action plan's part of the text (cases may quote a question's words).
+        let all: String = pages.concat();
+        let from = all.find(&squash(b.s("report.plan", lang))).unwrap();
+        let to = all.find(&squash(b.s("report.cases", lang))).unwrap();
+        let plan_text = &all[from..to];
+        // Every finding in the plan; a serious one as a block headed by its tag exactly
+        // once (a table cell's lines interleave with its neighbours', so of the others only
+        // the first characters are looked for).
+        for f in &r.findings {
+            let (_, q) = b.question(&f.question_id).unwrap();
+            let text = squash(q.text.get(lang));
+            if f.severity == mamori::model::scoring::Severity::High {
+                let sep = if lang == Lang::Ja { "・" } else { "," };
+                let head = squash(&format!(
+                    "[{}{sep}{}]{}",
+                    b.s(&f.severity.string_key(), lang),
+                    b.s(f.answer.string_key(), lang),
+                    text
+                ));
+                assert_eq!(plan_text.matches(&head).count(), 1, "{lang:?}: {}", q.id);
+            } else {
+                let start: String = text.chars().take(12).collect();
+                assert!(plan_text.contains(&start), "{lang:?}: {}", q.id);
+            }
+        }
+        // The quick check's desk number is no longer printed dozens of times.
+        let hotline = b.contact(&r.desks.recommended[0]).unwrap();
+        let phone = squash(&hotline.phone_display(lang).unwrap());
+        assert!(all.matches(&phone).count() <= 2, "{lang:?}: {phone}");
+    }
+}
