@@ -85,11 +85,15 @@ for f in ja en adviser all-no; do
   pages=$(grep -c $'\f' "$out/$f.txt" || true)
   echo "pdf-check: $f.pdf: $((size / 1024)) KB, $pages pages, fonts: $(cut -d' ' -f1 "$out/$f.fonts.txt" | tr '\n' ' ')"
   [ "$size" -lt $((300 * 1024)) ] || bad "$f.pdf: $((size / 1024)) KB, over 300 KB"
+  # The page budget of the worst case (every checklist applies, every answer no), in Japanese.
+  if [ "$f" = all-no ] && [ "$pages" -gt 16 ]; then
+    bad "all-no.pdf: $pages pages, over the budget of 16"
+  fi
 done
 
 for f in ja adviser all-no; do
-  for heading in "営業秘密・知財連携 自己点検レポート" "1. まとめ" "2. 点数のグラフ" "3. 弱いところ(重要度の高い順)" \
-    "5. 行動計画" "7. 無料の相談窓口" "営業秘密110番" "03-3581-1101"; do
+  for heading in "営業秘密・知財連携 自己点検レポート" "判定" "まず取り組むこと(上位3つ)" "1. 点数のグラフ" \
+    "2. 行動計画(取り組みごと)" "5. 無料の相談窓口" "営業秘密110番" "03-3581-1101"; do
     expect_text "$out/$f" "$heading"
   done
 done
@@ -97,10 +101,10 @@ expect_text "$out/ja" "こはぜ屋"
 expect_text "$out/ja" "事例01 秘密情報管理の失敗"
 expect_text "$out/all-no" "全部いいえ株式会社"
 expect_text "$out/en" "Trade secret and IP partnership self-check report"
-expect_text "$out/en" "3. Weak points (most important first)"
+expect_text "$out/en" "2. Action plan (by action)"
 expect_text "$out/en" "Case 01: Failure in managing confidential information"
 expect_text "$out/en" "こはぜ屋"
-expect_text "$out/adviser" "9. アドバイザーの非公開メモ"
+expect_text "$out/adviser" "7. アドバイザーの非公開メモ"
 if grep -qF "アドバイザーの非公開メモ" "$out/ja.txt"; then
   bad "ja.pdf: the company's copy shows the private-notes section"
 fi
