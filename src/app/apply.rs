@@ -2,7 +2,8 @@
 //! new command that nobody applies does not compile. File commands are in [`super::files`].
 
 use super::commands::{
-    ClassCommand, Command, CompareCommand, DialogCommand, DocCommand, InventoryCommand, Nav,
+    ClassCommand, Command, CompareCommand, DialogCommand, DocCommand, GuideCommand,
+    InventoryCommand, Nav,
 };
 use std::path::PathBuf;
 
@@ -19,6 +20,7 @@ impl MamoriApp {
             Command::Nav(c) => self.apply_nav(c),
             Command::Doc(c) => self.apply_doc(c),
             Command::Inventory(c) => self.apply_inventory(c),
+            Command::Guide(c) => self.apply_guide(c),
             Command::File(c) => self.apply_file(c),
             Command::Compare(c) => self.apply_compare(c),
             Command::Class(c) => self.apply_class(c),
@@ -155,6 +157,39 @@ impl MamoriApp {
                 self.notice = Some(self.t("ui.inv_removed").to_string());
             }
         }
+    }
+
+    fn apply_guide(&mut self, c: GuideCommand) {
+        let Some(doc) = &mut self.doc else { return };
+        match c {
+            GuideCommand::Tick(step, date) => {
+                let situation = step.split('.').next().unwrap_or_default().to_string();
+                doc.change(Screen::Situations(Some(situation)), |a| {
+                    a.set_ticked(&step, date)
+                });
+            }
+            GuideCommand::AddLedger(entry) => {
+                doc.change(Screen::Ledger, |a| a.ledger.push(entry));
+                let n = doc.assessment.ledger.len().to_string();
+                self.notice = Some(self.t("guide.ledger.added").replace("{n}", &n));
+            }
+            GuideCommand::RemoveLedger(i) => {
+                if i >= doc.assessment.ledger.len() {
+                    return;
+                }
+                doc.change(Screen::Ledger, |a| a.ledger.remove(i));
+                self.notice = Some(self.t("ui.ledger_removed").to_string());
+            }
+            GuideCommand::SetOpenClose(i, criterion, choice) => {
+                if i >= doc.assessment.inventory.len() {
+                    return;
+                }
+                doc.change(Screen::OpenClose(Some(i)), |a| {
+                    a.inventory[i].open_close.set(criterion, choice)
+                });
+            }
+        }
+        self.save_now();
     }
 
     fn apply_compare(&mut self, c: CompareCommand) {

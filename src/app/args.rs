@@ -50,6 +50,12 @@ pub enum ScriptedPage {
     Inventory,
     /// The comparison of visits (before any older visit is chosen).
     Compare,
+    /// The situation checklist 「図面・サンプルを社外に渡すとき」.
+    Situations,
+    /// The disclosure ledger.
+    Ledger,
+    /// The patent-or-secret decision for the first technical inventory item.
+    OpenClose,
     /// The class view of the workshop companies.
     Class,
     /// The results in the projector view.

@@ -5,7 +5,10 @@
 use std::path::PathBuf;
 
 use super::Screen;
+use crate::model::date::Date;
 use crate::model::inventory::InventoryItem;
+use crate::model::ledger::LedgerEntry;
+use crate::model::open_close::{Choice, Criterion};
 use crate::model::schema::Answer;
 
 /// Something the user asked for, applied after the frame.
@@ -17,6 +20,8 @@ pub enum Command {
     Doc(DocCommand),
     /// The information inventory of the open check.
     Inventory(InventoryCommand),
+    /// The situation checklists, the disclosure ledger and the patent-or-secret decision.
+    Guide(GuideCommand),
     /// Opening, saving and exporting files.
     File(FileCommand),
     /// The comparison of visits.
@@ -66,6 +71,19 @@ pub enum InventoryCommand {
     AddRow(InventoryItem),
     /// Remove a row (undoable).
     RemoveRow(usize),
+}
+
+/// The guidance for the moment it is needed (issue 17); every change is undoable.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GuideCommand {
+    /// Tick a situation step on a date, or untick it (`None`).
+    Tick(String, Option<Date>),
+    /// Add a disclosure to the ledger.
+    AddLedger(LedgerEntry),
+    /// Remove ledger entry `i`.
+    RemoveLedger(usize),
+    /// Answer one criterion of inventory item `i`'s decision (`None` clears it).
+    SetOpenClose(usize, Criterion, Option<Choice>),
 }
 
 /// Opening, saving and exporting files.
@@ -150,6 +168,7 @@ into_command!(
     Nav => Nav,
     DocCommand => Doc,
     InventoryCommand => Inventory,
+    GuideCommand => Guide,
     FileCommand => File,
     CompareCommand => Compare,
     ClassCommand => Class,

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 pub use args::{AppArgs, ScriptedPage};
 pub use commands::{
     ClassCommand, Command, Commands, CompareCommand, DialogCommand, DocCommand, FileCommand,
-    InventoryCommand, Nav,
+    GuideCommand, InventoryCommand, Nav,
 };
 pub use document::{Document, UNDO_LIMIT};
 
@@ -99,6 +99,12 @@ pub enum Screen {
     Compare,
     /// The anonymous class view (several files or a folder).
     Class,
+    /// The situation checklists (場面別チェック), optionally one situation open.
+    Situations(Option<String>),
+    /// The disclosure ledger (開示記録).
+    Ledger,
+    /// The patent-or-secret decision (オープン・クローズ) for an inventory item (its index).
+    OpenClose(Option<usize>),
 }
 
 /// The fields of the start form.

@@ -244,6 +244,9 @@ fn prepare_scripted(app: &mut MamoriApp, screen: ScriptedPage) {
         ScriptedPage::Settings => Screen::Settings,
         ScriptedPage::Inventory => Screen::Inventory,
         ScriptedPage::Compare => Screen::Compare,
+        ScriptedPage::Situations => Screen::Situations(Some("samples_out".into())),
+        ScriptedPage::Ledger => Screen::Ledger,
+        ScriptedPage::OpenClose => scripted_open_close(app),
         ScriptedPage::Class => {
             scripted_class(app);
             Screen::Class
@@ -253,6 +256,17 @@ fn prepare_scripted(app: &mut MamoriApp, screen: ScriptedPage) {
             Screen::Results
         }
     };
+}
+
+/// The decision for the first technical item of the open check (the list when it has none).
+fn scripted_open_close(app: &MamoriApp) -> Screen {
+    use crate::model::inventory::InfoCategory;
+    let items = app.doc.as_ref().map(|d| d.assessment.inventory.as_slice());
+    let first = items
+        .unwrap_or_default()
+        .iter()
+        .position(|item| item.category == Some(InfoCategory::TechManufacturing));
+    Screen::OpenClose(first)
 }
 
 /// Puts copies of every workshop company in a folder of the data folder and shows them as

@@ -7,6 +7,7 @@ mod app_class;
 mod app_compare;
 mod app_encrypted_files;
 mod app_encryption;
+mod app_guide;
 mod app_inventory;
 mod app_report;
 mod app_safety;

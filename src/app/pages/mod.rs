@@ -7,11 +7,14 @@ pub mod class;
 pub mod compare;
 pub mod desks;
 pub mod inventory;
+pub mod ledger;
+pub mod open_close;
 pub mod overview;
 pub mod projector;
 pub mod question;
 pub mod results;
 pub mod settings;
+pub mod situations;
 pub mod start;
 
 use egui::{RichText, ScrollArea, Ui};
@@ -94,8 +97,16 @@ fn page_ui(app: &mut MamoriApp, ui: &mut Ui) {
             (&app.prefs.recent, &app.recent_names),
             out,
         ),
+        (Screen::Situations(open), Some(doc)) => {
+            situations::ui(ui, &v, &doc.assessment, open.as_deref(), out)
+        }
+        (Screen::Ledger, Some(doc)) => ledger::ui(ui, &v, &mut doc.assessment, out),
+        (Screen::OpenClose(open), Some(doc)) => open_close::ui(ui, &v, &doc.assessment, open, out),
         (Screen::Overview | Screen::Question(_) | Screen::Results, None)
-        | (Screen::Inventory | Screen::Compare, None) => no_doc_ui(ui, &v, out),
+        | (Screen::Inventory | Screen::Compare, None)
+        | (Screen::Situations(_) | Screen::Ledger | Screen::OpenClose(_), None) => {
+            no_doc_ui(ui, &v, out)
+        }
     }
 }
 
@@ -112,6 +123,9 @@ fn page_name(s: &Screen) -> &'static str {
         Screen::Inventory => "inventory",
         Screen::Compare => "compare",
         Screen::Class => "class",
+        Screen::Situations(_) => "situations",
+        Screen::Ledger => "ledger",
+        Screen::OpenClose(_) => "open_close",
     }
 }
 
@@ -159,6 +173,9 @@ fn nav_ui(ui: &mut Ui, v: &View<'_>, s: &NavState, out: &mut Commands) {
         items.push(("ui.nav_contacts", Screen::Contacts, true));
         items.push(("ui.nav_settings", Screen::Settings, true));
         items.push(("ui.nav_inventory", Screen::Inventory, s.has_doc));
+        items.push(("ui.nav_situations", Screen::Situations(None), s.has_doc));
+        items.push(("ui.nav_ledger", Screen::Ledger, s.has_doc));
+        items.push(("ui.nav_open_close", Screen::OpenClose(None), s.has_doc));
         items.push(("ui.nav_compare", Screen::Compare, s.has_doc));
         items.push(("ui.nav_class", Screen::Class, true));
         for (key, target, enabled) in items {

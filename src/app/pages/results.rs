@@ -166,7 +166,15 @@ fn finding_ui(
             ui.label(RichText::new(q.text.get(lang)).strong());
         });
         ui.label(format!("{}: {}", v.t("ui.your_answer"), w.answer(f.answer)));
-        ui.horizontal_wrapped(|ui| advice_buttons_ui(ui, v, &f.advice, out));
+        ui.horizontal_wrapped(|ui| {
+            advice_buttons_ui(ui, v, &f.advice, out);
+            for s in b.situations_for_question(&f.question_id) {
+                let label = format!("{}: {}", v.t("ui.nav_situations"), s.title.get(lang));
+                if ui.button(label).clicked() {
+                    out.send(Nav::Go(Screen::Situations(Some(s.id.clone()))));
+                }
+            }
+        });
         let desks: Vec<String> = f
             .contacts
             .iter()
@@ -208,7 +216,12 @@ fn ledger_findings_ui(
                 ui.label(RichText::new(w.ledger_finding(&a.ledger, f)).strong());
             });
             let advice = [LEDGER_ADVICE.to_string()];
-            ui.horizontal_wrapped(|ui| advice_buttons_ui(ui, v, &advice, out));
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(v.t("ui.ledger_open")).clicked() {
+                    out.send(Nav::Go(Screen::Ledger));
+                }
+                advice_buttons_ui(ui, v, &advice, out)
+            });
         });
     }
 }
