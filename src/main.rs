@@ -25,6 +25,7 @@ struct Args {
 
 fn main() {
     let started = std::time::Instant::now();
+    install_logger();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let (mut out, mut err) = (stdout.lock(), stderr.lock());
@@ -50,6 +51,19 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// Logs to standard error what the libraries report only through the `log` crate: printpdf's
+/// warnings while writing a report (command line and app), and eframe, winit and rfd in the
+/// app (a missing file-dialog portal, a GL context that failed). The level comes from
+/// `MAMORI_LOG` (`error`, `warn`, `info`, `debug`, `trace`, or per module as `env_logger` reads
+/// it; default `warn`).
+fn install_logger() {
+    let env = env_logger::Env::new()
+        .filter_or("MAMORI_LOG", "warn")
+        .write_style("MAMORI_LOG_STYLE");
+    // A second call, or another logger already set, changes nothing.
+    let _ = env_logger::Builder::from_env(env).try_init();
 }
 
 /// A GUI program on Windows has no console for the message: say it in a message box.

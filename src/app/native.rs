@@ -108,7 +108,6 @@ fn window_icon() -> Option<egui::IconData> {
 /// Opens the app window and runs until it is closed; `questionnaires` is the folder given
 /// with `--questionnaires`, if any.
 pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> anyhow::Result<()> {
-    install_logger();
     let outcome = match questionnaires {
         Some(dir) => load_dir(dir),
         None => load_embedded(),
@@ -281,18 +280,6 @@ fn scripted_class(app: &mut MamoriApp) {
         }
     }
     app.send(super::ClassCommand::Add(dir));
-}
-
-/// Logs to standard error what eframe, winit and rfd report only through the `log` crate (a
-/// missing file-dialog portal, a GL context that failed). The level comes from `MAMORI_LOG`
-/// (`error`, `warn`, `info`, `debug`, `trace`, or per module as `env_logger` reads it;
-/// default `warn`).
-fn install_logger() {
-    let env = env_logger::Env::new()
-        .filter_or("MAMORI_LOG", "warn")
-        .write_style("MAMORI_LOG_STYLE");
-    // A second call, or another logger already set, changes nothing.
-    let _ = env_logger::Builder::from_env(env).try_init();
 }
 
 #[cfg(test)]
