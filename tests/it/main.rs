@@ -2,6 +2,7 @@
 //! area; `common` holds the shared helpers.
 #![allow(clippy::unwrap_used)]
 
+mod advisers;
 mod app;
 mod app_class;
 mod app_compare;
@@ -18,7 +19,7 @@ mod architecture;
 mod assessment_io;
 mod bad_input;
 mod cli;
-mod cli_teams;
+mod cli_advisers;
 mod common;
 mod compare_visits;
 mod content;
@@ -43,5 +44,4 @@ mod report_compare;
 mod report_inventory;
 mod report_layout;
 mod scoring;
-mod teams;
 mod verdict;

@@ -5,7 +5,7 @@ use crate::common::{mamori, mini_dir, p};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     crate::common::root()
-        .join("tests/fixtures/teams")
+        .join("tests/fixtures/visits")
         .join(name)
 }
 

@@ -9,7 +9,7 @@ use mamori::report::ReportOptions;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     crate::common::root()
-        .join("tests/fixtures/teams")
+        .join("tests/fixtures/visits")
         .join(name)
 }
 

@@ -15,7 +15,7 @@ use mamori::model::scoring::score;
 use mamori::model::text::Lang;
 
 fn fixture(name: &str) -> PathBuf {
-    common::root().join("tests/fixtures/teams").join(name)
+    common::root().join("tests/fixtures/visits").join(name)
 }
 
 fn load(name: &str) -> Assessment {

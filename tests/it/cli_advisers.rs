@@ -1,5 +1,5 @@
 //! `mamori export`, `aggregate` and `compare`, run as a user would, on the fixture files of
-//! the mini questionnaire (`tests/fixtures/teams/`).
+//! the mini questionnaire (`tests/fixtures/visits/`).
 use crate::common;
 
 use crate::common::{mamori, p, stderr, stdout};
@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use mamori::model::export::parse_csv;
 
 fn fixture(name: &str) -> PathBuf {
-    common::root().join("tests/fixtures/teams").join(name)
+    common::root().join("tests/fixtures/visits").join(name)
 }
 
 #[test]
