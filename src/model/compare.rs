@@ -166,7 +166,42 @@ pub fn compare(
     }
     let (newest, older, reordered) = by_date(newest, older);
     let (newest, older) = (&newest, &older[..]);
-    let previous = &older[0];
+    same_questionnaire(bundle, newest, older)?;
+    let pair = Pair::of(bundle, newest, &older[0]);
+    let now = score(bundle, &pair.now);
+    let before = score(bundle, &pair.before);
+    let f = FindingChanges::of(bundle, &pair, &now, &before);
+    Ok(Comparison {
+        visits: trend(bundle, newest, older),
+        overall: ChecklistChange {
+            id: String::new(),
+            before: before.overall,
+            after: now.overall,
+        },
+        checklists: checklist_changes(&now, &before),
+        resolved: f.resolved,
+        new_findings: f.new_findings,
+        still_open: f.still_open,
+        improved: f.improved,
+        not_answered_now: f.not_answered_now,
+        reordered,
+        confirmed: f.confirmed,
+        still_to_confirm: f.still_to_confirm,
+        added_questions: pair.added,
+        removed_questions: pair.removed,
+        versions_differ: pair.versions_differ,
+        company_differs: older
+            .iter()
+            .any(|a| a.company.name.trim() != newest.company.name.trim()),
+    })
+}
+
+/// Refuses a visit of another questionnaire (`index` 1 is the newest).
+fn same_questionnaire(
+    bundle: &Bundle,
+    newest: &Assessment,
+    older: &[Assessment],
+) -> Result<(), CompareError> {
     let (qid, _) = bundle.id_version();
     for (i, a) in std::iter::once(newest).chain(older).enumerate() {
         if a.questionnaire.id != qid {
@@ -177,98 +212,114 @@ pub fn compare(
             });
         }
     }
-    let known: BTreeSet<String> = bundle.questions().map(|(_, q)| q.id.clone()).collect();
-    let answered = |a: &Assessment| -> BTreeSet<String> {
-        a.answers
-            .iter()
-            .filter(|(_, e)| e.value.is_some())
-            .map(|(k, _)| k.clone())
-            .collect()
-    };
-    let versions_differ = newest.questionnaire.version != previous.questionnaire.version;
-    let (now_ids, prev_ids) = (answered(newest), answered(previous));
-    let (new_a, prev_a, added, removed) = if versions_differ {
-        let shared: BTreeSet<String> = known
-            .iter()
-            .filter(|id| prev_ids.contains(*id))
-            .cloned()
-            .collect();
-        let added = now_ids
-            .iter()
-            .filter(|id| known.contains(*id) && !prev_ids.contains(*id))
-            .cloned()
-            .collect();
-        let removed = prev_ids
-            .iter()
-            .filter(|id| !known.contains(*id))
-            .cloned()
-            .collect();
-        (
-            restricted(newest, &shared),
-            restricted(previous, &shared),
-            added,
-            removed,
-        )
-    } else {
-        (newest.clone(), previous.clone(), Vec::new(), Vec::new())
-    };
-    let now = score(bundle, &new_a);
-    let before = score(bundle, &prev_a);
+    Ok(())
+}
 
-    let ids = |r: &ScoreReport| -> Vec<String> {
-        r.findings.iter().map(|f| f.question_id.clone()).collect()
-    };
-    let (now_f, before_f) = (ids(&now), ids(&before));
-    let order = |v: Vec<String>| -> Vec<String> {
-        // Question display order, so lists read like the questionnaire.
-        let mut v = v;
-        v.sort_by_key(|id| bundle.questions().position(|(_, q)| q.id == *id));
-        v
-    };
-    let gone: Vec<String> = before_f
-        .iter()
-        .filter(|id| !now_f.contains(id))
-        .cloned()
-        .collect();
-    // A weak answer simply left unanswered now is not resolved: it is not known.
-    let (answered_now, unanswered_now): (Vec<String>, Vec<String>) =
-        gone.into_iter().partition(|id| new_a.answer(id).is_some());
-    let resolved = order(answered_now);
-    let not_answered_now = order(unanswered_now);
-    let new_findings = order(
-        now_f
-            .iter()
-            .filter(|id| !before_f.contains(id))
-            .cloned()
-            .collect(),
-    );
-    let still_open = order(
-        now_f
-            .iter()
-            .filter(|id| before_f.contains(id))
-            .cloned()
-            .collect(),
-    );
-    let improved = still_open
-        .iter()
-        .filter(|id| points(new_a.answer(id)) > points(prev_a.answer(id)))
-        .cloned()
-        .collect();
-    let confirmed = before
-        .to_confirm
-        .iter()
-        .filter(|id| !now.to_confirm.contains(id) && new_a.answer(id).is_some())
-        .cloned()
-        .collect();
-    let still_to_confirm = before
-        .to_confirm
-        .iter()
-        .filter(|id| now.to_confirm.contains(id))
-        .cloned()
-        .collect();
+/// The newest and the previous visit as compared: over a change of questionnaire version,
+/// only the questions both can answer, with those added and removed listed apart.
+struct Pair {
+    now: Assessment,
+    before: Assessment,
+    added: Vec<String>,
+    removed: Vec<String>,
+    versions_differ: bool,
+}
 
-    let checklists = now
-        .checklists
+impl Pair {
+    fn of(bundle: &Bundle, newest: &Assessment, previous: &Assessment) -> Pair {
+        let versions_differ = newest.questionnaire.version != previous.questionnaire.version;
+        if !versions_differ {
+            return Pair {
+                now: newest.clone(),
+                before: previous.clone(),
+                added: Vec::new(),
+                removed: Vec::new(),
+                versions_differ,
+            };
+        }
+        let known: BTreeSet<String> = bundle.questions().map(|(_, q)| q.id.clone()).collect();
+        let answered = |a: &Assessment| -> BTreeSet<String> {
+            a.answers
+                .iter()
+                .filter(|(_, e)| e.value.is_some())
+                .map(|(k, _)| k.clone())
+                .collect()
+        };
+        let (now_ids, prev_ids) = (answered(newest), answered(previous));
+        let shared: BTreeSet<String> = known.intersection(&prev_ids).cloned().collect();
+        Pair {
+            now: restricted(newest, &shared),
+            before: restricted(previous, &shared),
+            added: now_ids
+                .iter()
+                .filter(|id| known.contains(*id) && !prev_ids.contains(*id))
+                .cloned()
+                .collect(),
+            removed: prev_ids.difference(&known).cloned().collect(),
+            versions_differ,
+        }
+    }
+}
+
+/// How the findings and the "to confirm" list changed between two visits; every list in
+/// question display order, so it reads like the questionnaire.
+struct FindingChanges {
+    resolved: Vec<String>,
+    not_answered_now: Vec<String>,
+    new_findings: Vec<String>,
+    still_open: Vec<String>,
+    improved: Vec<String>,
+    confirmed: Vec<String>,
+    still_to_confirm: Vec<String>,
+}
+
+impl FindingChanges {
+    fn of(bundle: &Bundle, pair: &Pair, now: &ScoreReport, before: &ScoreReport) -> Self {
+        let ids = |r: &ScoreReport| -> Vec<String> {
+            r.findings.iter().map(|f| f.question_id.clone()).collect()
+        };
+        let (now_f, before_f) = (ids(now), ids(before));
+        let order = |mut v: Vec<String>| -> Vec<String> {
+            v.sort_by_key(|id| bundle.questions().position(|(_, q)| q.id == *id));
+            v
+        };
+        let (gone, stayed): (Vec<String>, Vec<String>) =
+            before_f.into_iter().partition(|id| !now_f.contains(id));
+        // A weak answer simply left unanswered now is not resolved: it is not known.
+        let (answered_now, unanswered_now): (Vec<String>, Vec<String>) = gone
+            .into_iter()
+            .partition(|id| pair.now.answer(id).is_some());
+        let new_findings = now_f
+            .into_iter()
+            .filter(|id| !stayed.contains(id))
+            .collect();
+        let still_open = order(stayed);
+        let improved = still_open
+            .iter()
+            .filter(|id| points(pair.now.answer(id)) > points(pair.before.answer(id)))
+            .cloned()
+            .collect();
+        let (confirmed, still_to_confirm) = before
+            .to_confirm
+            .iter()
+            .filter(|id| now.to_confirm.contains(id) || pair.now.answer(id).is_some())
+            .cloned()
+            .partition(|id| !now.to_confirm.contains(id));
+        FindingChanges {
+            resolved: order(answered_now),
+            not_answered_now: order(unanswered_now),
+            new_findings: order(new_findings),
+            still_open,
+            improved,
+            confirmed,
+            still_to_confirm,
+        }
+    }
+}
+
+/// Each scored checklist's score before and after.
+fn checklist_changes(now: &ScoreReport, before: &ScoreReport) -> Vec<ChecklistChange> {
+    now.checklists
         .iter()
         .filter(|c| c.kind != ChecklistKind::Screening)
         .map(|c| ChecklistChange {
@@ -280,37 +331,15 @@ pub fn compare(
                 .and_then(|b| b.score),
             after: c.score,
         })
-        .collect();
+        .collect()
+}
 
-    // The trend: every visit scored in full on its own answers, oldest first.
+/// The trend: every visit scored in full on its own answers, oldest first.
+fn trend(bundle: &Bundle, newest: &Assessment, older: &[Assessment]) -> Vec<VisitScores> {
     let mut visits: Vec<VisitScores> = std::iter::once(newest)
         .chain(older)
         .map(|a| visit(bundle, a, &score(bundle, a)))
         .collect();
     visits.sort_by_key(|v| v.date);
-
-    let company_differs = older
-        .iter()
-        .any(|a| a.company.name.trim() != newest.company.name.trim());
-    Ok(Comparison {
-        visits,
-        overall: ChecklistChange {
-            id: String::new(),
-            before: before.overall,
-            after: now.overall,
-        },
-        checklists,
-        resolved,
-        new_findings,
-        still_open,
-        improved,
-        not_answered_now,
-        reordered,
-        confirmed,
-        still_to_confirm,
-        added_questions: added,
-        removed_questions: removed,
-        versions_differ,
-        company_differs,
-    })
+    visits
 }

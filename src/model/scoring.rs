@@ -22,8 +22,6 @@
 //!   was said or the recovery of the material is missing, which weakens the protection
 //!   without removing it.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use super::assessment::Assessment;
@@ -33,6 +31,8 @@ use super::region::Desks;
 use super::schema::{
     Answer, Bundle, Checklist, ChecklistKind, LegalRequirement, Objective, Question,
 };
+
+mod tally;
 
 /// Score at and above which a checklist or the whole is "good".
 pub const GOOD_FROM: f64 = 80.0;
@@ -364,159 +364,14 @@ impl Acc {
     }
 }
 
-/// Scores an assessment against a questionnaire.
+/// Scores an assessment against a questionnaire: each checklist in order
+/// (`tally::Tally::add_checklist`), then the findings sorted and the desks fitted.
 pub fn score(bundle: &Bundle, a: &Assessment) -> ScoreReport {
-    let mut checklists = Vec::new();
-    let mut objectives = [Acc::default(); 5];
-    let mut legal = [Acc::default(); 3];
-    let mut findings = Vec::new();
-    let mut to_confirm = Vec::new();
-    let mut review_later = Vec::new();
-    let mut unanswered = Vec::new();
-    let mut consult = None;
-    let mut overall = Acc::default();
-
+    let mut tally = tally::Tally::default();
     for c in &bundle.checklists {
-        let applies_here = checklist_applies(c, a);
-        let scored = c.kind != ChecklistKind::Screening;
-        let mut acc = Acc::default();
-        let mut answered = 0;
-        let mut applicable = 0;
-        let mut weak: Vec<(&Question, Answer)> = Vec::new();
-        for q in &c.questions {
-            if !(applies_here && applies(q.applies_if.as_ref(), a)) {
-                continue;
-            }
-            applicable += 1;
-            if a.answers.get(&q.id).is_some_and(|e| e.review_later) {
-                review_later.push(q.id.clone());
-            }
-            let Some(ans) = a.answer(&q.id) else {
-                unanswered.push(q.id.clone());
-                continue;
-            };
-            answered += 1;
-            if ans == Answer::Unknown {
-                to_confirm.push(q.id.clone());
-            }
-            if !scored {
-                continue;
-            }
-            if let Some(p) = points(ans) {
-                let w = f64::from(q.weight);
-                acc.add(w, p);
-                for o in &q.objectives {
-                    if let Some(i) = Objective::ALL.iter().position(|x| x == o) {
-                        objectives[i].add(w, p);
-                    }
-                }
-                for l in &q.legal {
-                    if let Some(i) = LegalRequirement::ALL.iter().position(|x| x == l) {
-                        legal[i].add(w, p);
-                    }
-                }
-            }
-            if ans.is_weak() {
-                weak.push((q, ans));
-            }
-        }
-        let score = if scored { acc.score() } else { None };
-        let good = score.is_some_and(|s| s >= GOOD_FROM);
-        for (q, ans) in &weak {
-            let severity = match (q.critical, ans) {
-                (true, Answer::Partly) => Some(Severity::Medium),
-                (true, _) => Some(Severity::High),
-                (false, _) if good => None,
-                (false, Answer::Partly) => Some(Severity::Low),
-                (false, _) => Some(Severity::Medium),
-            };
-            if let Some(severity) = severity {
-                findings.push((
-                    c.order,
-                    c.questions.iter().position(|x| x.id == q.id),
-                    Finding {
-                        question_id: q.id.clone(),
-                        checklist_id: c.id.clone(),
-                        answer: *ans,
-                        severity,
-                        critical: q.critical,
-                        advice: sorted_advice(&q.advice),
-                        contacts: finding_contacts(bundle, q),
-                    },
-                ));
-            }
-        }
-        if let (Some(rule), true) = (&c.consult, applies_here) {
-            if !weak.is_empty() {
-                consult = Some(Consult {
-                    checklist_id: c.id.clone(),
-                    weak_items: weak.iter().map(|(q, _)| q.id.clone()).collect(),
-                    advice: rule.advice.clone(),
-                    contacts: rule.contacts.clone(),
-                });
-            }
-        }
-        if let Some(s) = score {
-            overall.add(c.weight, s / 100.0);
-        }
-        let status = if !applies_here {
-            Status::NotApplicable
-        } else if answered == 0 {
-            Status::NotStarted
-        } else if answered < applicable {
-            Status::InProgress
-        } else {
-            Status::Done
-        };
-        checklists.push(ChecklistScore {
-            id: c.id.clone(),
-            kind: c.kind,
-            status,
-            answered,
-            applicable,
-            score,
-        });
+        tally.add_checklist(bundle, c, a);
     }
-
-    findings.sort_by_key(|f| (f.2.severity, f.0, f.1));
-    let known: BTreeSet<&str> = bundle.questions().map(|(_, q)| q.id.as_str()).collect();
-    let orphan_answers = a
-        .answers
-        .keys()
-        .filter(|k| !known.contains(k.as_str()))
-        .cloned()
-        .collect();
-
-    let mut report = ScoreReport {
-        overall: overall.score(),
-        checklists,
-        objectives: Objective::ALL
-            .iter()
-            .zip(objectives)
-            .map(|(k, acc)| AxisScore {
-                key: *k,
-                score: acc.score(),
-                answered: acc.n,
-            })
-            .collect(),
-        legal: LegalRequirement::ALL
-            .iter()
-            .zip(legal)
-            .map(|(k, acc)| AxisScore {
-                key: *k,
-                score: acc.score(),
-                answered: acc.n,
-            })
-            .collect(),
-        findings: findings.into_iter().map(|f| f.2).collect(),
-        to_confirm,
-        review_later,
-        unanswered,
-        consult,
-        orphan_answers,
-        desks: Desks::default(),
-        ledger: Vec::new(),
-    };
+    let mut report = tally.into_report(bundle, a);
     fit_desks(bundle, &a.company.prefecture, &mut report);
     report
 }
