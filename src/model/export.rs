@@ -2,10 +2,11 @@
 //! per item), for a remediation plan kept in a spreadsheet.
 //!
 //! Both are UTF-8 with a byte-order mark (so that Excel on Windows reads the Japanese
-//! correctly), CRLF line ends and RFC 4180 quoting. A cell that a spreadsheet would run as a
+//! correctly), CRLF line ends and RFC 4180 quoting, written and read by the `csv` crate. A cell that a spreadsheet would run as a
 //! formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
 //! The inventory is a second file (see `docs/cli.md`): the two tables have different columns.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use super::assessment::Assessment;
@@ -40,35 +41,60 @@ pub const INVENTORY_COLUMNS: [&str; 5] = [
     "score.csv_inv_access",
 ];
 
-/// One cell, quoted when needed and guarded against formula injection.
-pub fn cell(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
+/// What a cell may not start with: a spreadsheet would run it as a formula (`=`, `+`, `-`,
+/// `@`) or drop the character (a tab, a carriage return). Such a cell gets a leading `'`.
+pub const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The cell's text with the formula guard: a leading `'` when it starts with one of
+/// [`FORMULA_START`].
+pub fn guard(value: &str) -> Cow<'_, str> {
+    if value.starts_with(FORMULA_START) {
+        Cow::Owned(format!("'{value}"))
     } else {
-        value.to_string()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
+        Cow::Borrowed(value)
     }
 }
 
-fn row(out: &mut String, cells: &[String]) {
-    let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
+/// CSV text by the `csv` crate: the BOM, then one line per row with CRLF line ends, a cell
+/// quoted only where RFC 4180 needs it (a comma, quote or line break), every cell guarded.
+pub fn csv_text<'a, R>(rows: impl IntoIterator<Item = R>) -> String
+where
+    R: IntoIterator<Item = &'a String>,
+{
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Vec::from(BOM));
+    // The CSV is written into memory, where nothing can fail: the `csv` crate reports only
+    // the errors of the writer it is given, and a `Vec` never gives one.
+    for row in rows {
+        w.write_record(row.into_iter().map(|c| guard(c).into_owned()))
+            .expect("writing CSV into memory cannot fail");
+    }
+    let bytes = w
+        .into_inner()
+        .expect("flushing CSV into memory cannot fail");
+    // Every cell is a `String` and the separators are ASCII, so the text is UTF-8.
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// One cell as it stands in a row of [`csv_text`]: guarded, and quoted when needed.
+pub fn cell(value: &str) -> String {
+    let line = csv_text([&vec![value.to_string(), String::new()]]);
+    line.strip_prefix(BOM)
+        .and_then(|l| l.strip_suffix(",\r\n"))
+        .unwrap_or(&line)
+        .to_string()
 }
 
 /// The findings CSV: one row per finding of `report`, most severe first; owner and due date
 /// from the assessment's actions.
 pub fn findings_csv(b: &Bundle, a: &Assessment, report: &ScoreReport, lang: Lang) -> String {
-    let mut out = String::from(BOM);
     let header: Vec<String> = FINDING_COLUMNS
         .iter()
         .map(|k| b.s(k, lang).to_string())
         .collect();
-    row(&mut out, &header);
+    let mut rows = vec![header];
     for f in &report.findings {
         let Some((c, q)) = b.question(&f.question_id) else {
             continue;
@@ -89,62 +115,55 @@ pub fn findings_csv(b: &Bundle, a: &Assessment, report: &ScoreReport, lang: Lang
             })
             .collect();
         let action = a.actions.get(&f.question_id);
-        row(
-            &mut out,
-            &[
-                c.title.get(lang).to_string(),
-                q.id.clone(),
-                q.text.get(lang).to_string(),
-                b.s(f.answer.string_key(), lang).to_string(),
-                b.s(&f.severity.string_key(), lang).to_string(),
-                case.map(|adv| format!("{} {}", adv.id, adv.title.get(lang)))
-                    .unwrap_or_default(),
-                case.map(|adv| adv.first_step.get(lang).to_string())
-                    .unwrap_or_default(),
-                desks.join(" / "),
-                action
-                    .map(|x| x.owner.trim().to_string())
-                    .unwrap_or_default(),
-                action
-                    .and_then(|x| x.due)
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-            ],
-        );
+        rows.push(vec![
+            c.title.get(lang).to_string(),
+            q.id.clone(),
+            q.text.get(lang).to_string(),
+            b.s(f.answer.string_key(), lang).to_string(),
+            b.s(&f.severity.string_key(), lang).to_string(),
+            case.map(|adv| format!("{} {}", adv.id, adv.title.get(lang)))
+                .unwrap_or_default(),
+            case.map(|adv| adv.first_step.get(lang).to_string())
+                .unwrap_or_default(),
+            desks.join(" / "),
+            action
+                .map(|x| x.owner.trim().to_string())
+                .unwrap_or_default(),
+            action
+                .and_then(|x| x.due)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ]);
     }
-    out
+    csv_text(&rows)
 }
 
 /// The inventory CSV: one row per item; several locations are joined with ` / `.
 pub fn inventory_csv(b: &Bundle, a: &Assessment, lang: Lang) -> String {
-    let mut out = String::from(BOM);
     let header: Vec<String> = INVENTORY_COLUMNS
         .iter()
         .map(|k| b.s(k, lang).to_string())
         .collect();
-    row(&mut out, &header);
+    let mut rows = vec![header];
     for item in &a.inventory {
         let locations: Vec<String> = item
             .locations
             .iter()
             .map(|l| b.s(&l.string_key(), lang).to_string())
             .collect();
-        row(
-            &mut out,
-            &[
-                item.name.clone(),
-                item.category
-                    .map(|c| b.s(&c.string_key(), lang).to_string())
-                    .unwrap_or_default(),
-                item.rank
-                    .map(|r| b.s(&r.string_key(), lang).to_string())
-                    .unwrap_or_default(),
-                locations.join(" / "),
-                item.access.clone(),
-            ],
-        );
+        rows.push(vec![
+            item.name.clone(),
+            item.category
+                .map(|c| b.s(&c.string_key(), lang).to_string())
+                .unwrap_or_default(),
+            item.rank
+                .map(|r| b.s(&r.string_key(), lang).to_string())
+                .unwrap_or_default(),
+            locations.join(" / "),
+            item.access.clone(),
+        ]);
     }
-    out
+    csv_text(&rows)
 }
 
 /// A CSV file could not be written (then none of the pair was: see [`write_csv_pair`]).
@@ -193,38 +212,22 @@ pub fn write_csv_pair(
     Ok(inv)
 }
 
-/// Parses CSV text as written here (BOM, RFC 4180 quoting) back into rows of cells; used to
-/// check exports and by tests.
+/// Parses CSV text as written here (BOM, RFC 4180 quoting, rows of any length) back into
+/// rows of cells, with the `csv` crate; used to read a ledger back and by tests. Blank lines
+/// are skipped.
 pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match (quoted, ch) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    if !cell.is_empty() || !row.is_empty() {
-        row.push(cell);
-        rows.push(row);
-    }
-    rows
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // A reader of text in memory with `flexible` rows has nothing to fail on (no I/O, valid
+    // UTF-8, any row length), so the rows are all there is.
+    reader
+        .records()
+        .map_while(Result::ok)
+        .map(|r| r.iter().map(str::to_string).collect())
+        .collect()
 }
 
 #[cfg(test)]
@@ -247,14 +250,16 @@ mod tests {
 
     #[test]
     fn parse_reads_back_what_row_writes() {
-        let mut out = String::from(BOM);
         let cells = vec![
             "営業秘密, \"極秘\"".to_string(),
             "改\n行".to_string(),
             String::new(),
         ];
-        row(&mut out, &cells);
-        row(&mut out, &["x".to_string()]);
+        let out = csv_text([&cells, &vec!["x".to_string()]]);
+        assert!(
+            out.starts_with(BOM) && out.ends_with("\r\nx\r\n"),
+            "{out:?}"
+        );
         assert_eq!(parse_csv(&out), vec![cells, vec!["x".to_string()]]);
     }
 }

@@ -8,7 +8,7 @@
 
 use super::{DisclosureForm, LedgerEntry, LedgerStatus, NdaRef};
 use crate::model::date::Date;
-use crate::model::export::{cell, parse_csv, BOM};
+use crate::model::export::{csv_text, parse_csv, FORMULA_START};
 use crate::model::schema::Bundle;
 use crate::model::text::Lang;
 
@@ -30,12 +30,6 @@ pub const LEDGER_COLUMNS: [&str; 14] = [
     "guide.ledger.col.warnings",
 ];
 
-fn push_row(out: &mut String, cells: &[String]) {
-    let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
-}
-
 fn yes_no(b: &Bundle, lang: Lang, v: bool) -> String {
     b.s(
         if v {
@@ -50,12 +44,11 @@ fn yes_no(b: &Bundle, lang: Lang, v: bool) -> String {
 
 /// The ledger CSV: a header row, then one row per entry with its warnings on `today`.
 pub fn ledger_csv(b: &Bundle, ledger: &[LedgerEntry], lang: Lang, today: Date) -> String {
-    let mut out = String::from(BOM);
     let header: Vec<String> = LEDGER_COLUMNS
         .iter()
         .map(|k| b.s(k, lang).to_string())
         .collect();
-    push_row(&mut out, &header);
+    let mut rows = vec![header];
     let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
     for e in ledger {
         let nda = e.nda.clone().unwrap_or_default();
@@ -64,27 +57,24 @@ pub fn ledger_csv(b: &Bundle, ledger: &[LedgerEntry], lang: Lang, today: Date) -
             .iter()
             .map(|w| b.s(&w.string_key(), lang).to_string())
             .collect();
-        push_row(
-            &mut out,
-            &[
-                e.date.to_string(),
-                e.partner.clone(),
-                e.what.clone(),
-                e.item.clone().unwrap_or_default(),
-                b.s(&e.form.string_key(), lang).to_string(),
-                yes_no(b, lang, e.marked),
-                yes_no(b, lang, e.confirmed_in_writing),
-                nda.reference,
-                date(nda.date),
-                nda.purpose,
-                date(e.return_by),
-                b.s(&e.status.string_key(), lang).to_string(),
-                e.note.clone(),
-                warnings.join(" / "),
-            ],
-        );
+        rows.push(vec![
+            e.date.to_string(),
+            e.partner.clone(),
+            e.what.clone(),
+            e.item.clone().unwrap_or_default(),
+            b.s(&e.form.string_key(), lang).to_string(),
+            yes_no(b, lang, e.marked),
+            yes_no(b, lang, e.confirmed_in_writing),
+            nda.reference,
+            date(nda.date),
+            nda.purpose,
+            date(e.return_by),
+            b.s(&e.status.string_key(), lang).to_string(),
+            e.note.clone(),
+            warnings.join(" / "),
+        ]);
     }
-    out
+    csv_text(&rows)
 }
 
 /// Why a ledger CSV could not be read: the 1-based row and column, and what is wrong.
@@ -185,10 +175,11 @@ fn parse_row(b: &Bundle, row: usize, cells: &[String]) -> Result<LedgerEntry, Le
     })
 }
 
-/// Undoes the formula guard of [`cell`]: a `'` before `=`, `+`, `-`, `@`, a tab or a CR.
+/// Undoes the formula guard of [`crate::model::export::guard`]: a `'` before one of
+/// [`FORMULA_START`].
 fn unguard(s: &str) -> &str {
     match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
         _ => s,
     }
 }
