@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::diag::{from_ron_error, Diagnostic};
 use super::open_close::OpenCloseAnswers;
-use super::schema::SourceRef;
+use super::sources::SourceRef;
 use super::text::Text;
 
 /// The leaflet's four categories of information worth protecting (`001_…`).
@@ -158,7 +158,10 @@ pub struct CategorySuggestions {
 const SUGGESTIONS_FILE: &str = "questionnaires/inventory/suggestions.ron";
 const SUGGESTIONS: &str = include_str!("../../questionnaires/inventory/suggestions.ron");
 
-/// The built-in suggestions, one entry per category in the leaflet's order.
+/// The built-in suggestions, one entry per category in the leaflet's order. The loader reads
+/// them with the rest of the questionnaire folder into [`Bundle::inventory_suggestions`]
+/// (crate::model::schema::Bundle), reporting a broken file with the other diagnostics; use
+/// that.
 pub fn suggestions() -> Result<Vec<CategorySuggestions>, Diagnostic> {
     parse_suggestions(SUGGESTIONS_FILE, SUGGESTIONS)
 }

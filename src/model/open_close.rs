@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::diag::{from_ron_error, Diagnostic};
-use super::schema::SourceRef;
+use super::sources::SourceRef;
 use super::text::Text;
 
 /// An answer to one criterion.

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::inventory::CategorySuggestions;
 use super::situation::Situation;
 use super::sources::Source;
 pub use super::sources::SourceRef;
@@ -445,6 +446,9 @@ pub struct Bundle {
     pub strings: BTreeMap<String, Text>,
     /// Situation checklists (場面別チェック), sorted by `order`.
     pub situations: Vec<Situation>,
+    /// Examples for the information inventory (`inventory/suggestions.ron`), one entry per
+    /// category; empty when the folder has no such file.
+    pub inventory_suggestions: Vec<CategorySuggestions>,
 }
 
 impl Bundle {

@@ -295,3 +295,64 @@ fn first_step_and_find_out_need_both_languages() {
     );
     assert_eq!(at(d), (BASIC.into(), 12, 98), "{d}");
 }
+
+#[test]
+fn the_inventory_examples_load_with_the_folder_and_a_broken_file_is_reported_at_its_place() {
+    use mamori::model::inventory::InfoCategory;
+    use mamori::model::load::{load_embedded, load_embedded_with};
+    let shipped = load_embedded();
+    assert!(shipped.is_clean(), "{:#?}", shipped.diagnostics);
+    let cats: Vec<InfoCategory> = shipped
+        .bundle
+        .inventory_suggestions
+        .iter()
+        .map(|c| c.category)
+        .collect();
+    assert_eq!(cats, InfoCategory::ALL.to_vec());
+
+    let broken = load_embedded_with("inventory/suggestions.ron", b"[\n (category: Nope)\n]");
+    let d = only(&broken.diagnostics);
+    assert_eq!(
+        (d.file.as_str(), d.line),
+        ("questionnaires/inventory/suggestions.ron", 2),
+        "{d:#?}"
+    );
+    assert!(broken.bundle.inventory_suggestions.is_empty());
+
+    let uncited = std::str::from_utf8(
+        mamori::model::load::EMBEDDED
+            .iter()
+            .find(|(p, _)| *p == "inventory/suggestions.ron")
+            .unwrap()
+            .1,
+    )
+    .unwrap()
+    .replacen("001_1578f215ca40627e.txt", "999_nowhere.txt", 1);
+    let out = load_embedded_with("inventory/suggestions.ron", uncited.as_bytes());
+    let d = only(&out.diagnostics);
+    assert!(d.message.contains("999_nowhere.txt"), "{d:#?}");
+    assert!(
+        d.file.ends_with("inventory/suggestions.ron") && d.line > 1,
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_folder_on_disk_reads_its_own_inventory_examples() {
+    let dir = mini_dir();
+    assert!(load_dir(dir.path()).bundle.inventory_suggestions.is_empty());
+    let inv = dir.path().join("inventory");
+    std::fs::create_dir_all(&inv).unwrap();
+    std::fs::write(
+        inv.join("suggestions.ron"),
+        "[(category: Sales, source: (file: \"001_1578f215ca40627e.txt\", heading: \"x\"), examples: [(ja: \"顧客名簿\", en: \"Customer list\")])]",
+    )
+    .unwrap();
+    let out = load_dir(dir.path());
+    assert_eq!(
+        out.bundle.inventory_suggestions.len(),
+        1,
+        "{:#?}",
+        out.diagnostics
+    );
+}

@@ -224,6 +224,9 @@ fn folder_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
             rels.push(top.to_string());
         }
     }
+    if dir.join(parse::SUGGESTIONS).is_file() {
+        rels.push(parse::SUGGESTIONS.to_string());
+    }
     for sub in ["checklists", "advice", "strings", "situations"] {
         if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
             let mut names: Vec<(String, bool)> = entries

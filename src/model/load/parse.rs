@@ -6,13 +6,14 @@ use std::collections::{BTreeMap, HashMap};
 use ron::value::RawValue;
 use serde::Deserialize;
 
-use super::checks::{is_simple_id, validate};
+use super::checks::{check_source, is_simple_id, validate};
 use super::source::check_text;
 use super::source::{options, range_of, scan_id, Loader, Span, Spans, SrcFile};
 use super::{
     embedded_string_keys, situations, LoadOutcome, DOC, EMBEDDED_PREFIX, REQUIRED_STRINGS,
 };
 use crate::model::diag::{decode_text, from_ron_error, Diagnostic};
+use crate::model::inventory::CategorySuggestions;
 use crate::model::schema::{
     Advice, Bundle, Checklist, ChecklistKind, Condition, ConsultRule, Contact, Question,
     Questionnaire,
@@ -108,6 +109,7 @@ pub(super) fn load_files(files: Vec<(String, String, Vec<u8>)>, prefix: &str) ->
     advice(&mut f, prefix, &mut bundle, &mut spans);
     checklists(&mut f, prefix, &mut bundle, &mut spans);
     let situation_spans = situations::parse(&mut f.loader, &f.rel, &mut bundle);
+    bundle.inventory_suggestions = inventory_suggestions(&mut f);
     validate(&mut f.loader, &bundle, &spans);
     situations::validate(&mut f.loader, &mut bundle, &situation_spans);
     super::sources::validate(&mut f.loader, &bundle, &source_spans);
@@ -116,6 +118,37 @@ pub(super) fn load_files(files: Vec<(String, String, Vec<u8>)>, prefix: &str) ->
         bundle,
         diagnostics: f.loader.diags,
     }
+}
+
+/// Where the inventory's examples are, relative to the folder.
+pub(super) const SUGGESTIONS: &str = "inventory/suggestions.ron";
+
+/// The inventory's examples ([`SUGGESTIONS`]), each category's source and examples checked;
+/// none when the folder has no such file or it does not parse (reported).
+fn inventory_suggestions(f: &mut Files) -> Vec<CategorySuggestions> {
+    let Some(i) = f.find(SUGGESTIONS) else {
+        return Vec::new();
+    };
+    let Some(list) = f.loader.parse_whole::<Vec<CategorySuggestions>>(i) else {
+        return Vec::new();
+    };
+    let span = f.whole(i);
+    for c in &list {
+        let what = format!("inventory examples of {:?}", c.category);
+        check_source(&mut f.loader, span, &what, &c.source);
+        if c.examples.is_empty() {
+            f.loader.report(
+                span,
+                &["examples:"],
+                format!("{what}: no examples"),
+                "Give at least one example name, or leave the category out",
+            );
+        }
+        for e in &c.examples {
+            check_text(&mut f.loader, span, &["examples:"], &what, e);
+        }
+    }
+    list
 }
 
 fn required_files(f: &mut Files, prefix: &str) {
