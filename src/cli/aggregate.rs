@@ -9,11 +9,12 @@ use serde_json::{json, Value};
 
 use super::outputs::{check_output, Kind};
 use super::passphrase::passphrase;
-use super::shared::{checklist_title as title, fmt_score, load_clean, question_text};
+use super::shared::{checklist_title as title, load_clean, question_text};
 use crate::model::aggregate::{aggregate_files, list_files, ClassAggregate};
 use crate::model::date::Date;
 use crate::model::schema::{Answer, Bundle, Objective};
 use crate::model::text::Lang;
+use crate::model::words::Words;
 use crate::report::class::render_class;
 use crate::report::{write_pdf, ReportOptions};
 
@@ -132,7 +133,7 @@ fn write_aggregate_text(
         out,
         "{}: {} ({})",
         s("score.overall"),
-        fmt_score(agg.overall.mean),
+        Words::score(agg.overall.mean),
         s("score.agg_mean_of").replace("{n}", &agg.overall.scored.to_string())
     )?;
     if !agg.skipped.is_empty() {
@@ -143,11 +144,11 @@ fn write_aggregate_text(
     }
     writeln!(out, "\n{}", s("score.agg_weakest"))?;
     for m in &agg.weakest {
-        writeln!(out, "  {}  {}", title(b, &m.id, lang), fmt_score(m.mean))?;
+        writeln!(out, "  {}  {}", title(b, &m.id, lang), Words::score(m.mean))?;
     }
     writeln!(out, "\n{}", s("score.objectives"))?;
     for (m, o) in agg.objectives.iter().zip(Objective::ALL) {
-        writeln!(out, "  {}  {}", s(&o.string_key()), fmt_score(m.mean))?;
+        writeln!(out, "  {}  {}", s(&o.string_key()), Words::score(m.mean))?;
     }
     writeln!(out, "\n{}", s("score.agg_findings"))?;
     if agg.findings.is_empty() {

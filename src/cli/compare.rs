@@ -3,13 +3,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::passphrase::passphrase;
-use super::shared::{checklist_title as title, fmt_score, load_checked, load_clean, question_text};
+use super::shared::{checklist_title as title, load_checked, open_checked, question_text};
 use crate::model::assessment::Assessment;
 use crate::model::compare::{compare, Comparison};
 use crate::model::crypt::SecretString;
 use crate::model::schema::Bundle;
 use crate::model::text::Lang;
+use crate::model::words::Words;
 
 /// Arguments of `mamori compare`.
 #[derive(Debug, clap::Args)]
@@ -33,9 +33,12 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let bundle = load_clean(questionnaires)?;
-    let pass = passphrase(args.passphrase_file.as_deref(), err)?;
-    let newest = load_checked(&bundle, &args.new, pass.as_ref(), err)?;
+    let (bundle, pass, newest) = open_checked(
+        questionnaires,
+        &args.new,
+        args.passphrase_file.as_deref(),
+        err,
+    )?;
     let older = load_older(&bundle, &args.old, pass.as_ref(), err)?;
     let c = compare(&bundle, &newest, &older)?;
     write_compare_text(&bundle, &c, args.lang, out)?;
@@ -54,31 +57,14 @@ pub(super) fn load_older(
         .collect()
 }
 
-fn signed(delta: Option<f64>) -> String {
-    match delta {
-        Some(d) if d.round() == 0.0 => "±0".into(),
-        Some(d) => format!("{d:+.0}"),
-        None => "—".into(),
-    }
-}
-
-/// The words for a change, so it is never told by a sign or colour alone.
-pub(super) fn change_words(b: &Bundle, delta: Option<f64>, lang: Lang) -> String {
-    match delta {
-        Some(d) if d.round() > 0.0 => b.s("score.cmp_up", lang).to_string(),
-        Some(d) if d.round() < 0.0 => b.s("score.cmp_down", lang).to_string(),
-        Some(_) => b.s("score.cmp_same", lang).to_string(),
-        None => String::new(),
-    }
-}
-
 fn write_compare_text(
     b: &Bundle,
     c: &Comparison,
     lang: Lang,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let s = |k: &str| b.s(k, lang).to_string();
+    let words = Words::new(b, lang);
+    let s = |k: &str| words.owned(k);
     writeln!(out, "{}", s("score.cmp_heading"))?;
     if c.reordered {
         writeln!(out, "{}", s("score.cmp_reordered"))?;
@@ -93,23 +79,21 @@ fn write_compare_text(
     }
     writeln!(
         out,
-        "{}: {} → {}  ({} {})",
+        "{}: {} → {}  ({})",
         s("score.cmp_overall"),
-        fmt_score(c.overall.before),
-        fmt_score(c.overall.after),
-        signed(c.overall.delta()),
-        change_words(b, c.overall.delta(), lang)
+        Words::score(c.overall.before),
+        Words::score(c.overall.after),
+        words.signed_change(c.overall.delta())
     )?;
     writeln!(out, "\n{}", s("score.cmp_checklists"))?;
     for ch in &c.checklists {
         writeln!(
             out,
-            "  {}  {} → {}  ({} {})",
+            "  {}  {} → {}  ({})",
             title(b, &ch.id, lang),
-            fmt_score(ch.before),
-            fmt_score(ch.after),
-            signed(ch.delta()),
-            change_words(b, ch.delta(), lang)
+            Words::score(ch.before),
+            Words::score(ch.after),
+            words.signed_change(ch.delta())
         )?;
     }
     let lists = [
@@ -148,7 +132,7 @@ fn write_compare_text(
                 out,
                 "  {}  {}  {}",
                 v.date.display(lang),
-                fmt_score(v.overall),
+                Words::score(v.overall),
                 "#".repeat(v.overall.map(|x| (x / 5.0).round() as usize).unwrap_or(0))
             )?;
         }

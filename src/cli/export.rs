@@ -5,8 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::outputs::{check_output, Kind};
-use super::passphrase::passphrase;
-use super::shared::{load_checked, load_clean};
+use super::shared::open_checked;
 use crate::model::export::{inventory_path, write_csv_pair};
 use crate::model::text::Lang;
 
@@ -32,9 +31,12 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let bundle = load_clean(questionnaires)?;
-    let pass = passphrase(args.passphrase_file.as_deref(), err)?;
-    let a = load_checked(&bundle, &args.file, pass.as_ref(), err)?;
+    let (bundle, _, a) = open_checked(
+        questionnaires,
+        &args.file,
+        args.passphrase_file.as_deref(),
+        err,
+    )?;
     let inputs = [args.file.clone()];
     check_output(&args.csv, Kind::Csv, &inputs)?;
     check_output(&inventory_path(&args.csv), Kind::Csv, &inputs)?;

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use super::passphrase::passphrase;
-use super::shared::{band_label, fmt_score, load_checked, load_clean};
+use super::shared::open_checked;
 use crate::model::assessment::Assessment;
 use crate::model::date::Date;
 use crate::model::plan::ActionPlan;
@@ -41,9 +40,12 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let bundle = load_clean(questionnaires)?;
-    let pass = passphrase(args.passphrase_file.as_deref(), err)?;
-    let a = load_checked(&bundle, &args.file, pass.as_ref(), err)?;
+    let (bundle, _, a) = open_checked(
+        questionnaires,
+        &args.file,
+        args.passphrase_file.as_deref(),
+        err,
+    )?;
     let report = score_on(&bundle, &a, Date::today());
     if args.json {
         let v = score_json(&bundle, &a, &report, args.lang);
@@ -70,7 +72,12 @@ struct TextOut<'a> {
 
 impl TextOut<'_> {
     fn s(&self, key: &str) -> String {
-        self.b.s(key, self.lang).to_string()
+        self.words().owned(key)
+    }
+
+    /// The words for bands, scores, answers and severities (shared with the app and the PDF).
+    fn words(&self) -> Words<'_> {
+        Words::new(self.b, self.lang)
     }
 
     fn write(&self, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -98,15 +105,9 @@ impl TextOut<'_> {
             self.s("verdict.heading"),
             verdict.word(self.b, lang),
             self.s("score.overall"),
-            fmt_score(r.overall),
+            Words::score(r.overall),
         )?;
-        writeln!(
-            out,
-            "  ({})",
-            self.s("score.band_rule")
-                .replace("{good}", &format!("{GOOD_FROM:.0}"))
-                .replace("{improve}", &format!("{IMPROVE_FROM:.0}"))
-        )?;
+        writeln!(out, "  ({})", self.words().band_rule())?;
         Ok(())
     }
 
@@ -162,8 +163,8 @@ impl TextOut<'_> {
                 out,
                 "  {}  {}  {}  {} {}/{}",
                 title,
-                fmt_score(cs.score),
-                band_label(self.b, cs.band(), self.lang),
+                Words::score(cs.score),
+                self.words().band(cs.band()),
                 self.s("score.answered"),
                 cs.answered,
                 cs.applicable
@@ -176,12 +177,12 @@ impl TextOut<'_> {
         writeln!(out, "\n{}", self.s("score.objectives"))?;
         for o in &self.r.objectives {
             let label = self.s(&o.key.string_key());
-            writeln!(out, "  {}  {}", label, fmt_score(o.score))?;
+            writeln!(out, "  {}  {}", label, Words::score(o.score))?;
         }
         writeln!(out, "\n{}", self.s("score.legal"))?;
         for l in &self.r.legal {
             let label = self.s(&l.key.string_key());
-            writeln!(out, "  {}  {}", label, fmt_score(l.score))?;
+            writeln!(out, "  {}  {}", label, Words::score(l.score))?;
         }
         Ok(())
     }
@@ -204,10 +205,10 @@ impl TextOut<'_> {
             writeln!(
                 out,
                 "  [{}] {}  {} — {}",
-                self.s(&f.severity.string_key()),
+                self.words().severity(f.severity),
                 q.id,
                 q.text.get(lang),
-                self.s(f.answer.string_key())
+                self.words().answer(f.answer)
             )?;
             for id in &f.advice {
                 if let Some(adv) = b.advice(id) {
@@ -382,7 +383,7 @@ pub(super) fn score_json(b: &Bundle, a: &Assessment, r: &ScoreReport, lang: Lang
         "overall": {
             "score": r.overall,
             "band": r.band().map(|x| x.code()),
-            "band_label": band_label(b, r.band(), lang),
+            "band_label": Words::new(b, lang).band(r.band()),
         },
         "bands": { "good_from": GOOD_FROM, "needs_improvement_from": IMPROVE_FROM },
         "checklists": r.checklists.iter().map(|cs| json!({

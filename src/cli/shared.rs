@@ -6,11 +6,12 @@ use std::path::Path;
 
 use anyhow::{anyhow, bail};
 
+use super::passphrase::passphrase;
 use crate::model::assessment::{Assessment, Mode};
+use crate::model::crypt::SecretString;
 use crate::model::date::Date;
 use crate::model::load::{load_dir, load_embedded, LoadOutcome};
 use crate::model::schema::{Answer, Bundle};
-use crate::model::scoring::Band;
 use crate::model::text::Lang;
 
 pub(super) fn parse_mode(s: &str) -> Result<Mode, String> {
@@ -82,7 +83,7 @@ pub(super) fn check_same_questionnaire(
 pub(super) fn load_checked(
     bundle: &Bundle,
     file: &Path,
-    passphrase: Option<&crate::model::crypt::SecretString>,
+    passphrase: Option<&SecretString>,
     err: &mut dyn Write,
 ) -> anyhow::Result<Assessment> {
     let a = Assessment::load_with(file, passphrase)?;
@@ -90,17 +91,19 @@ pub(super) fn load_checked(
     Ok(a)
 }
 
-/// A score as a whole number, or a dash when there is none.
-pub(super) fn fmt_score(s: Option<f64>) -> String {
-    s.map(|v| format!("{:.0}", v)).unwrap_or_else(|| "—".into())
-}
-
-/// The band's word, or the word for "no score".
-pub(super) fn band_label(b: &Bundle, band: Option<Band>, lang: Lang) -> String {
-    match band {
-        Some(band) => b.s(&band.string_key(), lang).to_string(),
-        None => b.s("band.none", lang).to_string(),
-    }
+/// What most commands start with: the questionnaire (clean, or the command fails), the
+/// passphrase from `passphrase_file` when one is given, and the assessment `file` loaded with
+/// it and checked to answer that questionnaire.
+pub(super) fn open_checked(
+    questionnaires: Option<&Path>,
+    file: &Path,
+    passphrase_file: Option<&Path>,
+    err: &mut dyn Write,
+) -> anyhow::Result<(Bundle, Option<SecretString>, Assessment)> {
+    let bundle = load_clean(questionnaires)?;
+    let pass = passphrase(passphrase_file, err)?;
+    let a = load_checked(&bundle, file, pass.as_ref(), err)?;
+    Ok((bundle, pass, a))
 }
 
 /// A checklist's title, or its id when the questionnaire has no such checklist.
