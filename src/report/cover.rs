@@ -110,7 +110,8 @@ fn facts(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportO
 /// One sentence by verdict: how many weak points, how many serious.
 fn summary(l: &mut Layout, w: &Words, r: &ScoreReport) {
     let vars = [
-        ("n", r.findings.len().to_string()),
+        // The ledger's warnings are weak points too (case 02), or 要改善 would say "0 weak points".
+        ("n", (r.findings.len() + r.ledger.len()).to_string()),
         ("high", count(r, Severity::High).to_string()),
     ];
     // The verdict, not the score's band: a critical gap never reads as good.

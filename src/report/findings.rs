@@ -68,10 +68,7 @@ fn action_block(l: &mut Layout, w: &Words, a: &Assessment, no: usize, action: &A
         .steps
         .iter()
         .filter(|s| s.severity != Severity::High)
-        .filter_map(|s| {
-            let (_, q) = w.bundle.question(&s.question_id)?;
-            Some(vec![q.text.get(w.lang).to_string(), tag(w, s)])
-        })
+        .filter_map(|s| Some(vec![row_text(w, s)?, tag(w, s)]))
         .collect();
     if !rows.is_empty() {
         let col = |key: &str, share: f32| Column {
@@ -98,16 +95,14 @@ fn action_block(l: &mut Layout, w: &Words, a: &Assessment, no: usize, action: &A
 /// its own step and the user's note. Laid out inside [`Layout::keep_together`].
 fn finding(l: &mut Layout, w: &Words, a: &Assessment, s: &Step) {
     let indent = 12.0;
-    let Some((_, q)) = w.bundle.question(&s.question_id) else {
+    let Some(what) = what(w, s) else {
         return;
     };
     let style = TextStyle::SMALL;
-    l.paragraph_indented(
-        &format!("[{}] {}", tag(w, s), q.text.get(w.lang)),
-        TextStyle::STRONG,
-        0.0,
-    );
-    l.paragraph_indented(&w.kv("report.why", q.help.get(w.lang)), style, indent);
+    l.paragraph_indented(&format!("[{}] {what}", tag(w, s)), TextStyle::STRONG, 0.0);
+    if let Some((_, q)) = w.bundle.question(&s.question_id) {
+        l.paragraph_indented(&w.kv("report.why", q.help.get(w.lang)), style, indent);
+    }
     l.paragraph_indented(
         &w.kv(s.kind.string_key(), s.text.get(w.lang)),
         style,
@@ -125,7 +120,33 @@ fn finding(l: &mut Layout, w: &Words, a: &Assessment, s: &Step) {
 }
 
 /// A finding's severity and answer, e.g. 「高・いいえ」, "High, No".
+/// What a step is about: its question, or for a step of the disclosure ledger the warning
+/// (the step's own text names the partner and what was given).
+fn what(w: &Words, s: &Step) -> Option<String> {
+    match &s.ledger {
+        Some(f) => Some(w.owned(&f.warning.string_key())),
+        None => {
+            let (_, q) = w.bundle.question(&s.question_id)?;
+            Some(q.text.get(w.lang).to_string())
+        }
+    }
+}
+
+/// A medium or low step as a table row: the question, or the ledger's warning with its step
+/// (which names the partner and what was given).
+fn row_text(w: &Words, s: &Step) -> Option<String> {
+    let what = what(w, s)?;
+    Some(match s.ledger {
+        Some(_) => format!("{what} — {}", s.text.get(w.lang)),
+        None => what,
+    })
+}
+
+/// Severity and answer; a ledger step has no answer, only its severity.
 fn tag(w: &Words, s: &Step) -> String {
+    if s.ledger.is_some() {
+        return w.severity(s.severity);
+    }
     let sep = match w.lang {
         Lang::Ja => "・",
         Lang::En => ", ",

@@ -71,8 +71,10 @@ pub(super) fn adviser_mark(w: &Words) -> String {
         .to_string()
 }
 
+/// The weak points of severity `s`: the questions' findings and the disclosure ledger's.
 pub(super) fn count(r: &ScoreReport, s: Severity) -> usize {
     r.findings.iter().filter(|f| f.severity == s).count()
+        + r.ledger.iter().filter(|f| f.severity == s).count()
 }
 
 pub(super) fn question_list(w: &Words, ids: &[String]) -> Vec<String> {

@@ -213,3 +213,21 @@ fn mamori_score_shows_the_ledger_findings_in_text_and_json() {
     assert_eq!(action["steps"][0]["ledger_warning"], "no_nda");
     assert_eq!(action["steps"][0]["ledger_entry"], 0);
 }
+
+#[test]
+fn the_report_counts_the_ledger_warnings_and_lists_every_ledger_step_in_the_plan() {
+    use crate::common::pdf::squash;
+    let b = shipped();
+    let mut a = all(&b, Answer::Yes);
+    // One high (no NDA) and one medium (unmarked sample) warning, every question answered yes.
+    a.ledger = one_of_each().into_iter().take(2).map(|(_, e)| e).collect();
+    let flat = report_text(&b, &a, false);
+    // The summary does not say "0 weak points" next to a verdict capped by the ledger.
+    assert!(flat.contains(&squash("弱いところが2件")), "summary count");
+    assert!(!flat.contains(&squash("弱いところが0件")));
+    // The medium step is a row of the plan's table, with the warning it closes.
+    for key in ["ledger.step.unmarked", "ledger.warning.unmarked"] {
+        let start: String = squash(b.s(key, Lang::Ja)).chars().take(8).collect();
+        assert!(flat.contains(&start), "{key}: {start}");
+    }
+}
