@@ -44,4 +44,5 @@ mod report_compare;
 mod report_inventory;
 mod report_layout;
 mod scoring;
+mod sizes;
 mod verdict;
