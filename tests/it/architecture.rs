@@ -436,11 +436,6 @@ fn violations(src: &Path) -> Vec<String> {
     out
 }
 
-/// Cycles among files added by work in progress when this test came in, each to be broken by
-/// the files' owners: an exact match is tolerated, any other cycle fails, and so does an entry
-/// here that no longer matches a cycle (so the list only shrinks).
-const KNOWN_CYCLES: &[&str] = &[];
-
 #[test]
 fn the_layers_hold_and_no_file_imports_itself_round_about() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -451,19 +446,7 @@ fn the_layers_hold_and_no_file_imports_itself_round_about() {
         files.len()
     );
     let found = violations(&src);
-    let problems: Vec<&String> = found
-        .iter()
-        .filter(|p| !KNOWN_CYCLES.contains(&p.as_str()))
-        .collect();
-    let stale: Vec<&&str> = KNOWN_CYCLES
-        .iter()
-        .filter(|k| !found.iter().any(|p| p == **k))
-        .collect();
-    assert!(problems.is_empty(), "{problems:#?}");
-    assert!(
-        stale.is_empty(),
-        "gone, remove from KNOWN_CYCLES: {stale:#?}"
-    );
+    assert!(found.is_empty(), "{found:#?}");
 }
 
 /// Writes `files` (path, text) under a temp `src/`.

@@ -77,7 +77,9 @@ fn literal_end(b: &[char], i: usize) -> usize {
         }
         ('\'', _) if at(i + 2) == '\'' || (at(i + 1) == '\\' && !is_ident(at(i + 2))) => {
             // A char literal ('a', '\n', '\u{1F600}'); a lifetime has no closing quote.
-            (i + 1..b.len()).find(|&k| b[k] == '\'' && k > i + 1).map_or(i, |k| k + 1)
+            (i + 1..b.len())
+                .find(|&k| b[k] == '\'' && k > i + 1)
+                .map_or(i, |k| k + 1)
         }
         _ => i,
     }
@@ -197,7 +199,10 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn too_long(code: &str, name: &str) -> Vec<String> {
     let mut out = Vec::new();
     let n = code.lines().count();
-    let file_excused = code.lines().take(30).any(|l| l.starts_with("//!") && l.contains(MARK));
+    let file_excused = code
+        .lines()
+        .take(30)
+        .any(|l| l.starts_with("//!") && l.contains(MARK));
     if n > MAX_FILE_LINES && !file_excused {
         out.push(format!("{name}: {n} lines (max {MAX_FILE_LINES})"));
     }
@@ -218,7 +223,11 @@ fn no_file_or_function_in_src_is_too_long_without_a_reason() {
     let mut files = Vec::new();
     rust_files(&src, &mut files);
     files.sort();
-    assert!(files.len() >= 30, "too few files under src/: {}", files.len());
+    assert!(
+        files.len() >= 30,
+        "too few files under src/: {}",
+        files.len()
+    );
     let mut found = Vec::new();
     let mut fns = 0;
     for path in &files {
