@@ -161,8 +161,12 @@ assert len(colours) > 8, f"the image is (nearly) empty: {len(colours)} colours"
 print(f"{w}x{h}, {len(colours)} colours sampled")
 PY
 }
+# Every page the program can show, as its own help lists them (`--screen`'s possible values).
+screens=$(cli --help | tr -d '\r' | awk '/^ *--screen /{s=1; next} s && /^ *--/{s=0}
+  s && /^ *- [a-z0-9-]+:/{sub(/^ *- /, ""); sub(/:.*/, ""); print}')
+[ "$(echo "$screens" | wc -w)" -ge 7 ] || fail "mamori-cli --help lists too few pages for --screen: $screens"
 for lang in ja en; do
-  for screen in start overview question results cases contacts settings; do
+  for screen in $screens; do
     png=$out/$screen-$lang.png
     wpng=$("$wine" winepath -w "$root/$png" 2>/dev/null | tr -d '\r')
     timeout 180 "$wine" "$inst/mamori.exe" --screenshot "$wpng" --screen "$screen" --lang "$lang" \
@@ -171,7 +175,7 @@ for lang in ja en; do
     ok "$png $info"
   done
 done
-lap "screenshots (14 pages)"
+lap "screenshots ($(echo "$screens" | wc -w) pages, ja and en)"
 
 # --- start the installed program as a user would; its settings go under AppData -----------------
 roaming=$user_dir/AppData/Roaming/mamori
