@@ -10,6 +10,12 @@
 //! - [`write_all_or_nothing`]: several files (the CSV pair): all are replaced, or none.
 //! - [`read_regular`]: reads only regular files (a FIFO, device or socket is refused at once,
 //!   never opened in a way that could block), at most [`MAX_FILE_BYTES`] + 1 bytes.
+//!
+//! Why not a crate: `tempfile`'s `persist` and the atomic-write crates rename a temp file
+//! over the target, but none also keeps the `.bak`, fsyncs the folder after the rename,
+//! keeps the replaced file's mode (0600 stays 0600), follows a symbolic link to replace its
+//! target, refuses FIFOs without blocking and cleans up the temp files of a killed run; the
+//! SIGKILL test (`tests/it/kill.rs`) and the mode and link tests hold these.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};

@@ -12,6 +12,11 @@
 //!   the spaces inside them ([`glue`]);
 //! - as a last resort, a unit wider than the line (a very long word, a URL) is split
 //!   between characters, so nothing ever runs past the margin.
+//!
+//! Why not `unicode-linebreak` (UAX #14): it gives break opportunities but not this
+//! project's rules on top — the kinsoku sets above, and the glue that keeps phone numbers
+//! with their extension, e-mail addresses and dates whole across spaces — so the code here
+//! would stay as long with it as without it.
 
 /// Characters that must not start a line.
 const NO_START: &str = "、。，．,.）)］]｝}〕〉》」』】〙〗〟’”｠»ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～？！?!‼⁇⁈⁉・:;：；/／…‥";
