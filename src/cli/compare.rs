@@ -96,16 +96,7 @@ fn write_compare_text(
             words.signed_change(ch.delta())
         )?;
     }
-    let lists = [
-        ("score.cmp_resolved", &c.resolved),
-        ("score.cmp_new", &c.new_findings),
-        ("score.cmp_open", &c.still_open),
-        ("score.cmp_improved", &c.improved),
-        ("score.cmp_not_answered", &c.not_answered_now),
-        ("score.cmp_confirmed", &c.confirmed),
-        ("score.cmp_still_confirm", &c.still_to_confirm),
-    ];
-    for (key, ids) in lists {
+    for (key, ids) in c.lists() {
         writeln!(out, "\n{} ({})", s(key), ids.len())?;
         if ids.is_empty() {
             writeln!(out, "  {}", s("score.cmp_none"))?;
@@ -114,15 +105,11 @@ fn write_compare_text(
             writeln!(out, "  {}  {}", id, question_text(b, id, lang))?;
         }
     }
-    if c.versions_differ {
-        for (key, ids) in [
-            ("score.cmp_added", &c.added_questions),
-            ("score.cmp_removed", &c.removed_questions),
-        ] {
-            writeln!(out, "\n{} ({})", s(key), ids.len())?;
-            for id in ids {
-                writeln!(out, "  {id}")?;
-            }
+    // Added or removed questions: ids only (a removed one has no text in this questionnaire).
+    for (key, ids) in c.version_lists() {
+        writeln!(out, "\n{} ({})", s(key), ids.len())?;
+        for id in ids {
+            writeln!(out, "  {id}")?;
         }
     }
     if c.has_trend() {

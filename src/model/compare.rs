@@ -90,6 +90,32 @@ impl Comparison {
     pub fn has_trend(&self) -> bool {
         self.visits.len() >= 3
     }
+
+    /// The question lists every surface shows, in order, each with the key of its title:
+    /// resolved, new, still open, improved, not answered now, confirmed, still to confirm.
+    pub fn lists(&self) -> [(&'static str, &[String]); 7] {
+        [
+            ("score.cmp_resolved", &self.resolved),
+            ("score.cmp_new", &self.new_findings),
+            ("score.cmp_open", &self.still_open),
+            ("score.cmp_improved", &self.improved),
+            ("score.cmp_not_answered", &self.not_answered_now),
+            ("score.cmp_confirmed", &self.confirmed),
+            ("score.cmp_still_confirm", &self.still_to_confirm),
+        ]
+    }
+
+    /// The questions added and removed between questionnaire versions, with the keys of
+    /// their titles; empty when both visits used the same version.
+    pub fn version_lists(&self) -> Vec<(&'static str, &[String])> {
+        if !self.versions_differ {
+            return Vec::new();
+        }
+        vec![
+            ("score.cmp_added", &self.added_questions),
+            ("score.cmp_removed", &self.removed_questions),
+        ]
+    }
 }
 
 /// Why a comparison cannot be made.

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::assessment::Assessment;
 use super::fsutil::write_all_or_nothing;
+use super::inventory::InventoryItem;
 use super::schema::Bundle;
 use super::scoring::{score, ScoreReport};
 use super::text::Lang;
@@ -145,25 +146,28 @@ pub fn inventory_csv(b: &Bundle, a: &Assessment, lang: Lang) -> String {
         .map(|k| b.s(k, lang).to_string())
         .collect();
     let mut rows = vec![header];
-    for item in &a.inventory {
-        let locations: Vec<String> = item
-            .locations
-            .iter()
-            .map(|l| b.s(&l.string_key(), lang).to_string())
-            .collect();
-        rows.push(vec![
-            item.name.clone(),
-            item.category
-                .map(|c| b.s(&c.string_key(), lang).to_string())
-                .unwrap_or_default(),
-            item.rank
-                .map(|r| b.s(&r.string_key(), lang).to_string())
-                .unwrap_or_default(),
-            locations.join(" / "),
-            item.access.clone(),
-        ]);
-    }
+    rows.extend(a.inventory.iter().map(|item| inventory_row(b, item, lang)));
     csv_text(&rows)
+}
+
+/// An inventory item in words, in the order of [`INVENTORY_COLUMNS`] (the CSV and the
+/// report's appendix): name, category, rank, locations joined with ` / `, who has access.
+pub fn inventory_row(b: &Bundle, item: &InventoryItem, lang: Lang) -> Vec<String> {
+    let word = |key: String| b.s(&key, lang).to_string();
+    let locations: Vec<String> = item
+        .locations
+        .iter()
+        .map(|l| word(l.string_key()))
+        .collect();
+    vec![
+        item.name.clone(),
+        item.category
+            .map(|c| word(c.string_key()))
+            .unwrap_or_default(),
+        item.rank.map(|r| word(r.string_key())).unwrap_or_default(),
+        locations.join(" / "),
+        item.access.clone(),
+    ]
 }
 
 /// A CSV file could not be written (then none of the pair was: see [`write_csv_pair`]).

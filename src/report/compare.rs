@@ -128,15 +128,7 @@ pub fn render_comparison(
 
 /// The questions resolved, new, still open and so on, one list each.
 fn question_lists(l: &mut Layout, b: &Bundle, lang: Lang, c: &Comparison) {
-    question_list(l, b, lang, "score.cmp_resolved", &c.resolved);
-    question_list(l, b, lang, "score.cmp_new", &c.new_findings);
-    question_list(l, b, lang, "score.cmp_open", &c.still_open);
-    question_list(l, b, lang, "score.cmp_improved", &c.improved);
-    question_list(l, b, lang, "score.cmp_not_answered", &c.not_answered_now);
-    question_list(l, b, lang, "score.cmp_confirmed", &c.confirmed);
-    question_list(l, b, lang, "score.cmp_still_confirm", &c.still_to_confirm);
-    if c.versions_differ {
-        question_list(l, b, lang, "score.cmp_added", &c.added_questions);
-        question_list(l, b, lang, "score.cmp_removed", &c.removed_questions);
+    for (key, ids) in c.lists().into_iter().chain(c.version_lists()) {
+        question_list(l, b, lang, key, ids);
     }
 }

@@ -3,6 +3,7 @@
 //! sources' terms, the next step and the desk that advises on it.
 
 use crate::model::assessment::Assessment;
+use crate::model::export::inventory_row;
 use crate::model::inventory::InventoryItem;
 use crate::model::open_close::{decide, guide, OpenCloseGuide};
 use crate::model::region::Desks;
@@ -29,24 +30,7 @@ pub fn inventory_appendix(
     let rows = a
         .inventory
         .iter()
-        .map(|item| {
-            let locations: Vec<String> = item
-                .locations
-                .iter()
-                .map(|x| b.s(&x.string_key(), lang).to_string())
-                .collect();
-            vec![
-                item.name.clone(),
-                item.category
-                    .map(|c| b.s(&c.string_key(), lang).to_string())
-                    .unwrap_or_default(),
-                item.rank
-                    .map(|r| b.s(&r.string_key(), lang).to_string())
-                    .unwrap_or_default(),
-                locations.join(" / "),
-                item.access.clone(),
-            ]
-        })
+        .map(|item| inventory_row(b, item, lang))
         .collect();
     l.table(
         &Table {

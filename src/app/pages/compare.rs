@@ -131,20 +131,7 @@ fn comparison_ui(ui: &mut Ui, v: &View<'_>, c: &Comparison) {
             w.signed_change(ch.delta())
         ));
     }
-    let mut lists = vec![
-        ("score.cmp_resolved", &c.resolved),
-        ("score.cmp_new", &c.new_findings),
-        ("score.cmp_open", &c.still_open),
-        ("score.cmp_improved", &c.improved),
-        ("score.cmp_not_answered", &c.not_answered_now),
-        ("score.cmp_confirmed", &c.confirmed),
-        ("score.cmp_still_confirm", &c.still_to_confirm),
-    ];
-    if c.versions_differ {
-        lists.push(("score.cmp_added", &c.added_questions));
-        lists.push(("score.cmp_removed", &c.removed_questions));
-    }
-    for (key, ids) in lists {
+    for (key, ids) in c.lists().into_iter().chain(c.version_lists()) {
         question_list(ui, v, key, ids);
     }
     if c.has_trend() {
