@@ -10,7 +10,7 @@ use crate::model::verdict::Verdict;
 use crate::model::words::Words;
 
 use super::layout::{Column, Layout, Table, TextStyle};
-use super::parts::{count, Say};
+use super::parts::{count, weak_points, Say};
 use super::ReportOptions;
 
 /// The report's title: smaller than [`TextStyle::TITLE`], so it stands on one line in
@@ -111,7 +111,7 @@ fn facts(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportO
 fn summary(l: &mut Layout, w: &Words, r: &ScoreReport) {
     let vars = [
         // The ledger's warnings are weak points too (case 02), or 要改善 would say "0 weak points".
-        ("n", (r.findings.len() + r.ledger.len()).to_string()),
+        ("n", weak_points(r).to_string()),
         ("high", count(r, Severity::High).to_string()),
     ];
     // The verdict, not the score's band: a critical gap never reads as good.

@@ -9,7 +9,7 @@ use crate::model::text::Lang;
 use crate::model::words::Words;
 
 use super::layout::{Column, Layout, Table, TextStyle};
-use super::parts::{count, question_list, Say, ITEM_GAP};
+use super::parts::{count, question_list, weak_points, Say, ITEM_GAP};
 
 /// The action plan: a count of the weak points, then every action in order of importance.
 pub(super) fn action_plan(
@@ -28,7 +28,7 @@ pub(super) fn action_plan(
         &w.fill(
             "report.findings.count",
             &[
-                ("n", r.findings.len().to_string()),
+                ("n", weak_points(r).to_string()),
                 ("high", count(r, Severity::High).to_string()),
                 ("medium", count(r, Severity::Medium).to_string()),
                 ("low", count(r, Severity::Low).to_string()),

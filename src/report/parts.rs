@@ -71,6 +71,11 @@ pub(super) fn adviser_mark(w: &Words) -> String {
         .to_string()
 }
 
+/// Every weak point: the questions' findings and the disclosure ledger's warnings (case 02).
+pub(super) fn weak_points(r: &ScoreReport) -> usize {
+    r.findings.len() + r.ledger.len()
+}
+
 /// The weak points of severity `s`: the questions' findings and the disclosure ledger's.
 pub(super) fn count(r: &ScoreReport, s: Severity) -> usize {
     r.findings.iter().filter(|f| f.severity == s).count()

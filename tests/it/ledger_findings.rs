@@ -225,6 +225,9 @@ fn the_report_counts_the_ledger_warnings_and_lists_every_ledger_step_in_the_plan
     // The summary does not say "0 weak points" next to a verdict capped by the ledger.
     assert!(flat.contains(&squash("弱いところが2件")), "summary count");
     assert!(!flat.contains(&squash("弱いところが0件")));
+    // The plan's count agrees with the summary and with its own severities (1 high, 1 medium).
+    let plan_count = squash("弱いところ2件(重要度 高 1件・中 1件・低 0件)");
+    assert!(flat.contains(&plan_count), "plan count");
     // The medium step is a row of the plan's table, with the warning it closes.
     for key in ["ledger.step.unmarked", "ledger.warning.unmarked"] {
         let start: String = squash(b.s(key, Lang::Ja)).chars().take(8).collect();
