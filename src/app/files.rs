@@ -111,7 +111,10 @@ impl MamoriApp {
         self.start_doc(a, path);
         if self.doc.is_some() {
             // The next check starts from an empty form, not this company's details.
-            self.form = NewForm::default();
+            self.form = NewForm {
+                mode: self.prefs.nav_mode,
+                ..NewForm::default()
+            };
         }
         if let Some(first) = self.flow().first().cloned() {
             self.go(Screen::Question(first));

@@ -61,6 +61,10 @@ pub struct Prefs {
     pub last_file: Option<PathBuf>,
     /// The question shown when the app was last closed.
     pub last_question: Option<String>,
+    /// Who uses the app, which decides the pages of the navigation bar: an owner's
+    /// self-check (the default), an adviser (adds the adviser's tools) or a workshop (adds
+    /// the class view and the fictional companies).
+    pub nav_mode: Mode,
 }
 
 impl Default for Prefs {
@@ -72,6 +76,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             last_file: None,
             last_question: None,
+            nav_mode: Mode::SelfCheck,
         }
     }
 }
@@ -253,12 +258,16 @@ impl MamoriApp {
     /// A new app over `bundle`, saving new assessments under `data_dir`.
     pub fn new(bundle: Bundle, prefs: Prefs, data_dir: PathBuf) -> Self {
         let lang_shown = prefs.lang;
+        let form = NewForm {
+            mode: prefs.nav_mode,
+            ..NewForm::default()
+        };
         let mut app = MamoriApp {
             bundle,
             prefs,
             doc: None,
             screen: Screen::Start,
-            form: NewForm::default(),
+            form,
             error: None,
             error_detail: None,
             notice: None,

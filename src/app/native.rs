@@ -216,6 +216,16 @@ pub fn run(questionnaires: Option<&Path>, cli: &AppArgs, started: Instant) -> an
 /// Sets up the page a `--screenshot` or `--bench` run shows, on a copy of the first
 /// workshop company (or a new assessment when none is shipped).
 fn prepare_scripted(app: &mut MamoriApp, screen: ScriptedPage) {
+    use crate::model::assessment::Mode;
+    // The mode whose navigation bar has the page.
+    app.prefs.nav_mode = match screen {
+        ScriptedPage::Inventory
+        | ScriptedPage::Compare
+        | ScriptedPage::Ledger
+        | ScriptedPage::OpenClose => Mode::Adviser,
+        ScriptedPage::Class | ScriptedPage::Projector => Mode::Workshop,
+        _ => Mode::SelfCheck,
+    };
     let needs_doc = !matches!(screen, ScriptedPage::Start | ScriptedPage::Class);
     if needs_doc && app.doc.is_none() {
         if WORKSHOP_EXAMPLES.is_empty() {

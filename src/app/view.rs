@@ -2,6 +2,7 @@
 //! looks, with the one helper that gives a UI string in the display language.
 
 use super::Prefs;
+use crate::model::assessment::Mode;
 use crate::model::date::Date;
 use crate::model::schema::Bundle;
 use crate::model::text::Lang;
@@ -18,6 +19,8 @@ pub struct View<'a> {
     pub dark: bool,
     /// The projector view (large text, nothing private, no editing).
     pub presentation: bool,
+    /// Who uses the app (the settings' mode): which tools the pages offer.
+    pub mode: Mode,
     /// Today in the local time zone (the ledger's warnings depend on it).
     pub today: Date,
 }
@@ -30,6 +33,7 @@ impl<'a> View<'a> {
             lang: prefs.lang,
             dark: prefs.dark,
             presentation,
+            mode: prefs.nav_mode,
             today: Date::today(),
         }
     }

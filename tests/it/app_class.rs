@@ -1,7 +1,7 @@
 //! The anonymous class view in the desktop app, and the adviser's and trainer's pages at 200 %
 //! in both languages, driven headless through AccessKit labels (egui_kittest).
 
-use crate::common::ui::{click_key, harness, has_text, s, visit};
+use crate::common::ui::{click_key, harness_in, has_text, s, visit};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
@@ -29,7 +29,7 @@ fn the_class_view_is_anonymous_and_lists_skipped_files() {
     }
     std::fs::write(class.join("broken.ron"), "Assessment(").unwrap();
 
-    let mut h = harness(dir.path());
+    let mut h = harness_in(dir.path(), mamori::model::assessment::Mode::Workshop);
     click_key(&mut h, "ui.nav_class");
     click_key(&mut h, "ui.class_add");
     assert_eq!(

@@ -17,7 +17,11 @@ const COMPANY: &str = "株式会社ひみつ工業";
 const PASS: &str = "正しい 合言葉";
 
 fn harness(dir: &std::path::Path) -> Harness<'static, MamoriApp> {
-    harness_sized(dir, Prefs::default(), [1100.0, 3000.0])
+    let prefs = Prefs {
+        nav_mode: mamori::model::assessment::Mode::Adviser,
+        ..Prefs::default()
+    };
+    harness_sized(dir, prefs, [1100.0, 3000.0])
 }
 
 fn type_into(h: &mut Harness<'_, MamoriApp>, label_key: &str, text: &str) {

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod desks;
 pub mod inventory;
 pub mod ledger;
+pub mod nav;
 pub mod open_close;
 pub mod overview;
 pub mod projector;
@@ -17,9 +18,9 @@ pub mod settings;
 pub mod situations;
 pub mod start;
 
-use egui::{RichText, ScrollArea, Ui};
+use egui::{ScrollArea, Ui};
 
-use super::commands::{Commands, DocCommand, FileCommand, Nav};
+use super::commands::{Commands, Nav};
 pub use super::view::View;
 use super::{dialogs, secure, theme, MamoriApp, Screen};
 
@@ -34,9 +35,9 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
         };
         projector::ui(ui, &v, shown, &mut app.commands);
     } else {
-        let nav = NavState::of(app);
+        let state = nav::NavState::of(app);
         let v = View::new(&app.bundle, &app.prefs, false);
-        egui::Panel::top("nav").show(ui, |ui| nav_ui(ui, &v, &nav, &mut app.commands));
+        egui::Panel::top("nav").show(ui, |ui| nav::ui(ui, &v, &state, &mut app.commands));
         egui::Panel::bottom("status").show(ui, |ui| {
             let path = app.doc.as_ref().map(|d| d.path.as_path());
             status_ui(ui, &v, path, app.notice.as_deref());
@@ -134,86 +135,6 @@ fn no_doc_ui(ui: &mut Ui, v: &View<'_>, out: &mut Commands) {
     ui.label(v.t("ui.no_doc"));
     if ui.button(v.t("ui.nav_start")).clicked() {
         out.send(Nav::Go(Screen::Start));
-    }
-}
-
-/// What the navigation bar needs to know about the app.
-struct NavState {
-    current: Screen,
-    has_doc: bool,
-    can_undo: bool,
-    question: Option<String>,
-}
-
-impl NavState {
-    fn of(app: &MamoriApp) -> NavState {
-        NavState {
-            current: app.screen.clone(),
-            has_doc: app.doc.is_some(),
-            can_undo: app.doc.as_ref().is_some_and(|d| d.undo_depth() > 0),
-            question: app
-                .next_unanswered()
-                .or_else(|| app.prefs.last_question.clone())
-                .or_else(|| app.flow().first().cloned()),
-        }
-    }
-}
-
-fn nav_ui(ui: &mut Ui, v: &View<'_>, s: &NavState, out: &mut Commands) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("mamori 守り").strong());
-        ui.separator();
-        let mut items = vec![("ui.nav_start", Screen::Start, true)];
-        items.push(("ui.nav_overview", Screen::Overview, s.has_doc));
-        if let Some(q) = &s.question {
-            items.push(("ui.nav_questions", Screen::Question(q.clone()), s.has_doc));
-        }
-        items.push(("ui.nav_results", Screen::Results, s.has_doc));
-        items.push(("ui.nav_cases", Screen::Cases(None), true));
-        items.push(("ui.nav_contacts", Screen::Contacts, true));
-        items.push(("ui.nav_settings", Screen::Settings, true));
-        items.push(("ui.nav_inventory", Screen::Inventory, s.has_doc));
-        items.push(("ui.nav_situations", Screen::Situations(None), s.has_doc));
-        items.push(("ui.nav_ledger", Screen::Ledger, s.has_doc));
-        items.push(("ui.nav_open_close", Screen::OpenClose(None), s.has_doc));
-        items.push(("ui.nav_compare", Screen::Compare, s.has_doc));
-        items.push(("ui.nav_class", Screen::Class, true));
-        for (key, target, enabled) in items {
-            let selected = std::mem::discriminant(&s.current) == std::mem::discriminant(&target);
-            let button = egui::Button::new(v.t(key)).selected(selected);
-            if ui.add_enabled(enabled, button).clicked() {
-                out.send(Nav::Enter(target));
-            }
-        }
-        ui.separator();
-        file_buttons_ui(ui, v, s, out);
-    });
-}
-
-/// Open, Save As, Save encrypted and Undo in the navigation bar.
-fn file_buttons_ui(ui: &mut Ui, v: &View<'_>, s: &NavState, out: &mut Commands) {
-    if ui.button(v.t("ui.open")).on_hover_text("Ctrl+O").clicked() {
-        out.send(FileCommand::OpenDialog);
-    }
-    if ui
-        .add_enabled(s.has_doc, egui::Button::new(v.t("ui.save_as")))
-        .on_hover_text("Ctrl+Shift+S")
-        .clicked()
-    {
-        out.send(FileCommand::SaveAsDialog);
-    }
-    if ui
-        .add_enabled(s.has_doc, egui::Button::new(v.t("ui.save_encrypted")))
-        .clicked()
-    {
-        out.send(FileCommand::SaveEncryptedDialog);
-    }
-    if ui
-        .add_enabled(s.can_undo, egui::Button::new(v.t("ui.undo")))
-        .on_hover_text("Ctrl+Z")
-        .clicked()
-    {
-        out.send(DocCommand::Undo);
     }
 }
 

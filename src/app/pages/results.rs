@@ -30,7 +30,7 @@ pub fn ui(
     let r = score_on(v.bundle, &doc.assessment, v.today);
     header_ui(ui, v, &doc.assessment, &r);
     if !v.presentation {
-        if ui.button(v.t("ui.presentation")).clicked() {
+        if v.mode == Mode::Workshop && ui.button(v.t("ui.presentation")).clicked() {
             out.send(Nav::TogglePresentation);
         }
         ui.horizontal_wrapped(|ui| {

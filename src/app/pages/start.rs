@@ -1,5 +1,5 @@
 //! The start page: continue where one left off, a new check (the start form), open a file,
-//! recent files and the workshop companies.
+//! recent files and (in workshop mode) the fictional companies.
 
 use egui::{RichText, Ui};
 
@@ -47,6 +47,9 @@ pub fn ui(
                 out.send(FileCommand::Open(p.clone()));
             }
         }
+    }
+    if v.mode != Mode::Workshop {
+        return;
     }
     ui.add_space(theme::SECTION_GAP);
     ui.label(theme::section(v.t("ui.workshop")));

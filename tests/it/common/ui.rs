@@ -68,9 +68,21 @@ pub fn saved(h: &Harness<'_, MamoriApp>) -> mamori::model::assessment::Assessmen
     mamori::model::assessment::Assessment::load(&h.state().doc.as_ref().unwrap().path).unwrap()
 }
 
-/// A tall window for the adviser's and trainer's pages.
+/// A tall window for the adviser's pages, in adviser mode.
 pub fn harness(dir: &std::path::Path) -> Harness<'static, MamoriApp> {
-    harness_sized(dir, Prefs::default(), [1100.0, 4000.0])
+    harness_in(dir, mamori::model::assessment::Mode::Adviser)
+}
+
+/// A tall window in the navigation mode `mode` (see `Prefs::nav_mode`).
+pub fn harness_in(
+    dir: &std::path::Path,
+    mode: mamori::model::assessment::Mode,
+) -> Harness<'static, MamoriApp> {
+    let prefs = Prefs {
+        nav_mode: mode,
+        ..Prefs::default()
+    };
+    harness_sized(dir, prefs, [1100.0, 4000.0])
 }
 
 /// A visit of the fictional company 比較精工 on `date`, every question answered `v`.
