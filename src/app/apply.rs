@@ -180,6 +180,16 @@ impl MamoriApp {
                 doc.change(Screen::Ledger, |a| a.ledger.remove(i));
                 self.notice = Some(self.t("ui.ledger_removed").to_string());
             }
+            GuideCommand::EditLedger(i, field, entry) => {
+                if i >= doc.assessment.ledger.len() {
+                    return;
+                }
+                let key = format!("ledger.{i}.{field}");
+                doc.change_merging(&key, Screen::Ledger, |a| a.ledger[i] = entry);
+                // Typing saves once after a pause, not per key.
+                doc.edited();
+                return;
+            }
             GuideCommand::SetOpenClose(i, criterion, choice) => {
                 if i >= doc.assessment.inventory.len() {
                     return;

@@ -82,6 +82,9 @@ pub enum GuideCommand {
     AddLedger(LedgerEntry),
     /// Remove ledger entry `i`.
     RemoveLedger(usize),
+    /// Replace ledger entry `i` after an edit of its `field` (`date`, `partner`, …); edits of
+    /// one field in a row are one undo step, saved shortly after the typing.
+    EditLedger(usize, &'static str, LedgerEntry),
     /// Answer one criterion of inventory item `i`'s decision (`None` clears it).
     SetOpenClose(usize, Criterion, Option<Choice>),
 }

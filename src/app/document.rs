@@ -2,8 +2,9 @@
 //! history and when the next autosave is due.
 //!
 //! Every undoable change goes through [`Document::change`], the one function that pushes undo
-//! and the one place where [`UNDO_LIMIT`] applies. Edits typed in place (notes, owners, dates)
-//! are not undoable; [`Document::edited`] schedules their save.
+//! and the one place where [`UNDO_LIMIT`] applies; [`Document::change_merging`] lets a run of
+//! keystrokes in one field be one undo step. Notes, owners and due dates typed in place are
+//! not undoable; [`Document::edited`] schedules their save.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -33,6 +34,8 @@ pub struct Document {
     /// Due dates as typed on the results page, by question id (kept while not yet a date).
     pub due_text: BTreeMap<String, String>,
     undo: Vec<(Assessment, Screen)>,
+    /// The field the last undo step was for, while edits of that field merge into it.
+    merging: Option<String>,
     save_due: Option<Instant>,
 }
 
@@ -45,6 +48,7 @@ impl Document {
             passphrase,
             due_text: BTreeMap::new(),
             undo: Vec::new(),
+            merging: None,
             save_due: None,
         }
     }
@@ -53,6 +57,7 @@ impl Document {
     /// assessment as it is (dropping the oldest step beyond [`UNDO_LIMIT`]), then lets `f`
     /// change it. The caller saves afterwards.
     pub fn change<R>(&mut self, place: Screen, f: impl FnOnce(&mut Assessment) -> R) -> R {
+        self.merging = None;
         self.undo.push((self.assessment.clone(), place));
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
@@ -60,10 +65,28 @@ impl Document {
         f(&mut self.assessment)
     }
 
+    /// Like [`Document::change`], but a change of the same `field` (e.g. `ledger.0.partner`)
+    /// as the one before joins its undo step: typing a word is undone in one step, and undo
+    /// brings back the value before the typing began.
+    pub fn change_merging<R>(
+        &mut self,
+        field: &str,
+        place: Screen,
+        f: impl FnOnce(&mut Assessment) -> R,
+    ) -> R {
+        if self.merging.as_deref() == Some(field) {
+            return f(&mut self.assessment);
+        }
+        let r = self.change(place, f);
+        self.merging = Some(field.to_string());
+        r
+    }
+
     /// Goes back one undoable change and gives the page it was made on; `None` when there is
     /// nothing to undo.
     pub fn undo(&mut self) -> Option<Screen> {
         let (prev, place) = self.undo.pop()?;
+        self.merging = None;
         self.assessment = prev;
         Some(place)
     }
@@ -136,6 +159,30 @@ mod tests {
         while d.undo().is_some() {}
         // The five oldest states are gone: undo stops at the sixth one.
         assert_eq!(d.assessment.company.name, "4");
+    }
+
+    #[test]
+    fn edits_of_one_field_in_a_row_are_one_undo_step() {
+        let mut d = doc();
+        for name in ["A", "AB", "ABC"] {
+            d.change_merging("company", Screen::Overview, |a| {
+                a.company.name = name.into()
+            });
+        }
+        d.change_merging("industry", Screen::Overview, |a| {
+            a.company.industry = "製造".into()
+        });
+        d.change_merging("company", Screen::Overview, |a| a.company.name = "X".into());
+        assert_eq!(d.undo_depth(), 3);
+        d.undo();
+        assert_eq!(d.assessment.company.name, "ABC");
+        d.undo();
+        assert_eq!(d.assessment.company.industry, "");
+        d.undo();
+        assert_eq!(d.assessment.company.name, "");
+        // After an undo, the same field starts a new step.
+        d.change_merging("company", Screen::Overview, |a| a.company.name = "Y".into());
+        assert_eq!(d.undo_depth(), 1);
     }
 
     #[test]

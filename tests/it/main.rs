@@ -10,6 +10,7 @@ mod app_encrypted_files;
 mod app_encryption;
 mod app_guide;
 mod app_inventory;
+mod app_ledger;
 mod app_modes;
 mod app_report;
 mod app_safety;

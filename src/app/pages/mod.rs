@@ -101,7 +101,7 @@ fn page_ui(app: &mut MamoriApp, ui: &mut Ui) {
         (Screen::Situations(open), Some(doc)) => {
             situations::ui(ui, &v, &doc.assessment, open.as_deref(), out)
         }
-        (Screen::Ledger, Some(doc)) => ledger::ui(ui, &v, &mut doc.assessment, out),
+        (Screen::Ledger, Some(doc)) => ledger::ui(ui, &v, &doc.assessment, out),
         (Screen::OpenClose(open), Some(doc)) => open_close::ui(ui, &v, &doc.assessment, open, out),
         (Screen::Overview | Screen::Question(_) | Screen::Results, None)
         | (Screen::Inventory | Screen::Compare, None)
