@@ -20,12 +20,17 @@ pub(super) fn caption(w: &Words, score: Option<f64>, empty: &str) -> String {
 }
 
 pub(super) fn charts(l: &mut Layout, w: &Words, r: &ScoreReport) {
-    // The charts start page 2, unless the first page is less than a third full (nothing
-    // answered yet): then they follow on it rather than leave it nearly empty.
+    // The charts start page 2 when the first page is at least half full (a company with
+    // actions to take); after a shorter first page (all good, or nothing answered yet) they
+    // follow on it, each chart still whole, rather than leave most of page 1 empty.
     let setup = l.setup();
-    if l.cursor() - setup.top >= (setup.body_bottom() - setup.top) / 3.0 {
+    if l.cursor() - setup.top >= (setup.body_bottom() - setup.top) / 2.0 {
         l.new_page();
     }
+    chart_blocks(l, w, r);
+}
+
+fn chart_blocks(l: &mut Layout, w: &Words, r: &ScoreReport) {
     l.heading(w.s("report.charts"), 1);
     l.paragraph(w.s("report.charts.help"), TextStyle::SMALL);
     let bars: Vec<Bar> = r

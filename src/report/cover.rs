@@ -142,21 +142,22 @@ fn quick_check(w: &Words, r: &ScoreReport) -> String {
     }
 }
 
-/// The one desk to call, after the quick check's rule: the first consultation desk that
-/// serves the company, with its phone number and hours (the others are listed near the end).
+/// The one desk to call, after the quick check's rule: the first consultation desk
+/// recommended for these results, or, when nothing is weak, the first desk that serves the
+/// company, for a question or a second opinion; with its phone number and hours (the others
+/// are listed near the end).
 fn desk_to_call(l: &mut Layout, w: &Words, r: &ScoreReport) {
     let quick = quick_check(w, r);
-    let Some(d) = r
-        .desks
-        .recommended
-        .first()
-        .and_then(|id| w.bundle.contact(id))
-    else {
+    let (heading, id) = match r.desks.recommended.first() {
+        Some(id) => ("report.call", Some(id)),
+        None => ("report.call.questions", r.desks.other.first()),
+    };
+    let Some(d) = id.and_then(|id| w.bundle.contact(id)) else {
         l.paragraph(&quick, TextStyle::SMALL);
         return;
     };
     l.keep_together(|l| {
-        l.heading(w.s("report.call"), 2);
+        l.heading(w.s(heading), 2);
         l.paragraph(&quick, TextStyle::SMALL);
         l.paragraph(&desk_line(w, d), TextStyle::STRONG);
         let mut more = Vec::new();

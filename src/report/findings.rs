@@ -62,7 +62,7 @@ fn action_block(l: &mut Layout, w: &Words, a: &Assessment, no: usize, action: &A
         TextStyle::BODY,
     );
     for step in action.steps.iter().filter(|s| s.severity == Severity::High) {
-        l.keep_together(|l| finding(l, w, a, step));
+        l.keep_together(|l| finding(l, w, a, step, first));
     }
     let rows: Vec<Vec<String>> = action
         .steps
@@ -92,8 +92,9 @@ fn action_block(l: &mut Layout, w: &Words, a: &Assessment, no: usize, action: &A
 }
 
 /// One serious weak point in full: the question with its answer, why it matters,
-/// its own step and the user's note. Laid out inside [`Layout::keep_together`].
-fn finding(l: &mut Layout, w: &Words, a: &Assessment, s: &Step) {
+/// its own step (unless it is the action's first step, printed just above) and the user's
+/// note. Laid out inside [`Layout::keep_together`].
+fn finding(l: &mut Layout, w: &Words, a: &Assessment, s: &Step, first: &Step) {
     let indent = 12.0;
     let Some(what) = what(w, s) else {
         return;
@@ -103,11 +104,13 @@ fn finding(l: &mut Layout, w: &Words, a: &Assessment, s: &Step) {
     if let Some((_, q)) = w.bundle.question(&s.question_id) {
         l.paragraph_indented(&w.kv("report.why", q.help.get(w.lang)), style, indent);
     }
-    l.paragraph_indented(
-        &w.kv(s.kind.string_key(), s.text.get(w.lang)),
-        style,
-        indent,
-    );
+    if s.text.get(w.lang) != first.text.get(w.lang) {
+        l.paragraph_indented(
+            &w.kv(s.kind.string_key(), s.text.get(w.lang)),
+            style,
+            indent,
+        );
+    }
     if let Some(note) = a
         .answers
         .get(&s.question_id)
@@ -119,7 +122,6 @@ fn finding(l: &mut Layout, w: &Words, a: &Assessment, s: &Step) {
     l.space(ITEM_GAP / 2.0);
 }
 
-/// A finding's severity and answer, e.g. 「高・いいえ」, "High, No".
 /// What a step is about: its question, or for a step of the disclosure ledger the warning
 /// (the step's own text names the partner and what was given).
 fn what(w: &Words, s: &Step) -> Option<String> {
@@ -142,7 +144,8 @@ fn row_text(w: &Words, s: &Step) -> Option<String> {
     })
 }
 
-/// Severity and answer; a ledger step has no answer, only its severity.
+/// A finding's severity and answer, e.g. 「高・いいえ」, "High, No"; a ledger step has no
+/// answer, only its severity.
 fn tag(w: &Words, s: &Step) -> String {
     if s.ledger.is_some() {
         return w.severity(s.severity);

@@ -350,9 +350,6 @@ fn page_budget_worst_case_and_all_yes() {
     ] {
         for (lang, budget) in [(Lang::Ja, ja), (Lang::En, en)] {
             for adviser_copy in [false, true] {
-                // The adviser's copy adds the private notes and each desk's note on its
-                // sources: one page more at most.
-                let budget = budget + usize::from(adviser_copy && name == "all yes");
                 let p = Parsed::new(&render(&b, &a, &opts(lang, adviser_copy)).unwrap());
                 assert!(
                     p.pages.len() <= budget,
@@ -469,6 +466,33 @@ fn page_one_has_the_verdict_once_the_top_three_and_the_desk_page_two_the_charts(
     }
 }
 
+/// With nothing weak there is no desk to recommend, but page 1 still names one to ask (the
+/// first that serves the company, regional first), and the charts start on page 1.
+#[test]
+fn an_all_good_report_names_a_desk_on_page_one_and_starts_its_charts_there() {
+    use mamori::model::scoring::score;
+    let b = bundle();
+    let mut a = common::all(&b, Answer::Yes);
+    a.company.prefecture = "東京都".into();
+    let r = score(&b, &a);
+    assert!(r.desks.recommended.is_empty());
+    let desk = b.contact(&r.desks.other[0]).unwrap();
+    for lang in Lang::ALL {
+        for adviser_copy in [false, true] {
+            let p = Parsed::new(&render(&b, &a, &opts(lang, adviser_copy)).unwrap());
+            let one = &page_texts(&p)[0];
+            let heading = squash(b.s("report.call.questions", lang));
+            assert!(one.contains(&heading), "{lang:?} {adviser_copy}: {one}");
+            assert!(one.contains(&squash(desk.name.get(lang))), "{lang:?}");
+            let phone = desk.phone_display(lang).unwrap();
+            assert!(one.contains(&squash(&phone)), "{lang:?}: {phone}");
+            for key in ["report.charts", "score.checklists"] {
+                assert!(one.contains(&squash(b.s(key, lang))), "{lang:?}: {key}");
+            }
+        }
+    }
+}
+
 #[test]
 fn each_action_once_and_each_finding_once_under_it() {
     use mamori::model::plan::ActionPlan;
@@ -509,6 +533,26 @@ fn each_action_once_and_each_finding_once_under_it() {
                 let start: String = text.chars().take(12).collect();
                 assert!(plan_text.contains(&start), "{lang:?}: {}", q.id);
             }
+        }
+        // An action's first step once at its head; a serious weak point's block repeats
+        // its own step only when it differs from that first step.
+        for action in &plan.actions {
+            let first = action.first_step().text.get(lang);
+            let expected = plan
+                .actions
+                .iter()
+                .map(|x| {
+                    let own = x.first_step().text.get(lang) == first;
+                    let high = x.steps.iter().filter(|s| {
+                        s.severity == mamori::model::scoring::Severity::High
+                            && s.text.get(lang) == first
+                            && x.first_step().text.get(lang) != first
+                    });
+                    usize::from(own) + high.count()
+                })
+                .sum::<usize>();
+            let found = plan_text.matches(&squash(first)).count();
+            assert_eq!(found, expected, "{lang:?}: {first}");
         }
         // The quick check's desk number is no longer printed dozens of times.
         let hotline = b.contact(&r.desks.recommended[0]).unwrap();
