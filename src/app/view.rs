@@ -2,9 +2,11 @@
 //! looks, with the one helper that gives a UI string in the display language.
 
 use super::Prefs;
+use crate::model::assessment::Assessment;
 use crate::model::assessment::Mode;
 use crate::model::date::Date;
 use crate::model::schema::Bundle;
+use crate::model::scoring::{score_on, ScoreReport};
 use crate::model::text::Lang;
 use crate::model::words::Words;
 
@@ -44,6 +46,12 @@ impl<'a> View<'a> {
         'a: 'k,
     {
         self.bundle.s(key, self.lang)
+    }
+
+    /// The score of `a` today, the disclosure ledger's warnings included: the one way every
+    /// page scores, so a disclosure without an NDA weighs the same on each.
+    pub fn score(&self, a: &Assessment) -> ScoreReport {
+        score_on(self.bundle, a, self.today)
     }
 
     /// The shared words for scores and bands ([`Words`]).

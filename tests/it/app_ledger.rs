@@ -132,3 +132,44 @@ fn partner_and_return_date_are_edited_in_place_and_each_edit_is_undone() {
     assert!(!has_text(&h, &overdue));
     assert_eq!(h.state().screen, Screen::Ledger);
 }
+
+#[test]
+fn a_disclosure_without_an_nda_weighs_the_same_on_the_overview_and_the_results() {
+    use mamori::model::ledger::{DisclosureForm, LedgerEntry};
+    use mamori::model::scoring::{score, score_on};
+    use mamori::model::verdict::Verdict;
+    let dir = tempfile::tempdir().unwrap();
+    let b = mamori::model::load::load_embedded().bundle;
+    let mut a = crate::common::all(&b, mamori::model::schema::Answer::Yes);
+    let mut e = LedgerEntry::new(
+        Date::today(),
+        "北辰精機",
+        "図面 A-12",
+        DisclosureForm::Paper,
+    );
+    e.marked = true;
+    a.ledger.push(e);
+    // Without the ledger the check is good; the disclosure without an NDA keeps it from that.
+    let word = |r| Verdict::of(&r).word(&b, mamori::model::text::Lang::Ja);
+    let (with, without) = (word(score_on(&b, &a, Date::today())), word(score(&b, &a)));
+    assert_ne!(with, without);
+    let path = dir.path().join("開示.ron");
+    a.save(&path).unwrap();
+    let mut h = harness(dir.path());
+    h.state_mut().open(&path);
+    h.run();
+    let heading = s(&h, "verdict.heading");
+    let overall = format!(
+        "{} {} / 100",
+        s(&h, "score.overall"),
+        mamori::model::words::Words::score(score(&b, &a).overall)
+    );
+    for screen in [Screen::Overview, Screen::Results] {
+        h.state_mut().send(mamori::app::Nav::Go(screen.clone()));
+        h.run();
+        assert_eq!(h.state().screen, screen);
+        assert!(has_text(&h, &format!("{heading} {with}")), "{screen:?}");
+        assert!(!has_text(&h, &format!("{heading} {without}")), "{screen:?}");
+        assert!(has_text(&h, &overall), "{screen:?}");
+    }
+}

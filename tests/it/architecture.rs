@@ -449,6 +449,27 @@ fn the_layers_hold_and_no_file_imports_itself_round_about() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// The app scores the open check one way, `View::score` (the disclosure ledger included), so
+/// a disclosure without an NDA weighs the same on every page: no other file of `src/app`
+/// names `scoring::score` or `scoring::score_on`.
+#[test]
+fn the_app_scores_the_open_check_only_through_the_view() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = read_tree(&src);
+    let app: Vec<&SrcFile> = files
+        .iter()
+        .filter(|f| f.module.first().is_some_and(|m| m == "app"))
+        .collect();
+    assert!(app.len() >= 20, "too few app files: {}", app.len());
+    let scores = |f: &&&SrcFile| {
+        paths_in(&f.code, &[])
+            .iter()
+            .any(|p| p.ends_with("scoring::score") || p.ends_with("scoring::score_on"))
+    };
+    let found: Vec<String> = app.iter().filter(scores).map(|f| name(&f.module)).collect();
+    assert_eq!(found, vec!["app::view".to_string()]);
+}
+
 /// Writes `files` (path, text) under a temp `src/`.
 fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

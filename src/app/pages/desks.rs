@@ -9,7 +9,6 @@ use crate::app::theme;
 use crate::app::widgets::source_ui;
 use crate::model::assessment::Assessment;
 use crate::model::schema::{Contact, ContactKind};
-use crate::model::scoring::score;
 
 /// Draws the desks; `open` is the open check, if any.
 pub fn ui(ui: &mut Ui, v: &View<'_>, open: Option<&Assessment>) {
@@ -17,7 +16,7 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, open: Option<&Assessment>) {
     ui.heading(v.t("score.contacts"));
     ui.label(v.t("ui.contacts_intro"));
     let serves = open
-        .map(|a| score(b, a).desks)
+        .map(|a| v.score(a).desks)
         .map(|d| [d.recommended, d.other].concat());
     let info = |c: &&Contact| c.kind == ContactKind::Information;
     let consult = b

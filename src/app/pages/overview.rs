@@ -10,7 +10,9 @@ use crate::app::{theme, Screen};
 use crate::model::assessment::Assessment;
 use crate::model::flow::{checklist_order, flow, is_suggested, next_unanswered};
 use crate::model::schema::{Checklist, ChecklistKind};
-use crate::model::scoring::{score, Band, ChecklistScore, Status};
+use crate::model::scoring::{Band, ChecklistScore, Status};
+use crate::model::verdict::Verdict;
+use crate::model::words::Words;
 
 /// How many questions of the flow are answered, and how many there are.
 pub fn progress_counts(v: &View<'_>, a: &Assessment) -> (usize, usize) {
@@ -22,7 +24,7 @@ pub fn progress_counts(v: &View<'_>, a: &Assessment) -> (usize, usize) {
 /// Draws the overview of the open check `a`.
 pub fn ui(ui: &mut Ui, v: &View<'_>, a: &Assessment, out: &mut Commands) {
     let b = v.bundle;
-    let report = score(b, a);
+    let report = v.score(a);
     ui.heading(v.t("ui.overview_heading"));
     ui.label(format!(
         "{}  {}  {}",
@@ -31,6 +33,20 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, a: &Assessment, out: &mut Commands) {
         v.t(a.mode.string_key())
     ));
     progress_ui(ui, v, progress_counts(v, a));
+    if report.overall.is_some() {
+        // The same score and verdict as the results page (the ledger's warnings included).
+        let verdict = Verdict::of(&report);
+        ui.label(
+            RichText::new(format!(
+                "{} {} / 100  {} {}",
+                v.t("score.overall"),
+                Words::score(report.overall),
+                v.t("verdict.heading"),
+                verdict.word(b, v.lang)
+            ))
+            .strong(),
+        );
+    }
     ui.add_space(theme::ITEM_GAP);
     consult_ui(ui, v, &report);
     if let Some(next) = next_unanswered(b, a) {

@@ -15,7 +15,7 @@ use crate::model::assessment::{Assessment, Mode};
 use crate::model::date::Date;
 use crate::model::schema::ChecklistKind;
 use crate::model::scoring::{
-    orphan_answer_lines, score_on, Finding, LedgerFinding, ScoreReport, Status, LEDGER_ADVICE,
+    orphan_answer_lines, Finding, LedgerFinding, ScoreReport, Status, LEDGER_ADVICE,
 };
 use crate::model::words::Words;
 
@@ -27,7 +27,7 @@ pub fn ui(
     adviser_copy: &mut bool,
     out: &mut Commands,
 ) {
-    let r = score_on(v.bundle, &doc.assessment, v.today);
+    let r = v.score(&doc.assessment);
     header_ui(ui, v, &doc.assessment, &r);
     if !v.presentation {
         if v.mode == Mode::Workshop && ui.button(v.t("ui.presentation")).clicked() {
