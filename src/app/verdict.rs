@@ -5,7 +5,6 @@
 use egui::{RichText, Ui};
 
 use super::theme;
-use crate::model::assessment::Assessment;
 use crate::model::plan::ActionPlan;
 use crate::model::schema::Bundle;
 use crate::model::scoring::ScoreReport;
@@ -29,7 +28,7 @@ pub fn verdict_word_ui(ui: &mut Ui, b: &Bundle, lang: Lang, r: &ScoreReport) {
 
 /// Why the verdict is what it is, then the top three actions with their first steps (the
 /// disclosure ledger's action among them).
-pub fn verdict_reasons_ui(ui: &mut Ui, b: &Bundle, lang: Lang, a: &Assessment, r: &ScoreReport) {
+pub fn verdict_reasons_ui(ui: &mut Ui, b: &Bundle, lang: Lang, r: &ScoreReport, plan: &ActionPlan) {
     let v = Verdict::of(r);
     let why = v.explanation(b, lang, r.overall);
     if !why.is_empty() {
@@ -38,7 +37,6 @@ pub fn verdict_reasons_ui(ui: &mut Ui, b: &Bundle, lang: Lang, a: &Assessment, r
     for line in v.reason_lines(b, lang) {
         ui.label(format!("・{line}"));
     }
-    let plan = ActionPlan::of(b, a, r);
     if plan.actions.is_empty() {
         return;
     }

@@ -1,5 +1,5 @@
 //! Widgets shared by the pages: a labelled bar with its score and band in words, labelled
-//! fields and choices, progress, the consultation card, the adviser's private frame, the
+//! fields and choices, progress, the desk to call, the adviser's private frame, the
 //! source line and the buttons that open a case.
 
 use egui::{RichText, Ui};
@@ -95,29 +95,50 @@ pub fn progress_ui(ui: &mut Ui, v: &View<'_>, (done, total): (usize, usize)) {
     );
 }
 
-/// When a quick-check item is weak: the card that recommends a consultation desk.
-pub fn consult_ui(ui: &mut Ui, v: &View<'_>, report: &ScoreReport) {
+/// The one desk to call: the quick check's rule in one sentence, the company's own weak
+/// quick-check items, and the first desk for this company with its phone and hours (the same
+/// desk as the PDF's 「まず相談する窓口」), with a way to all desks. Framed in the "action
+/// needed" colour, and headed in words, when a quick-check item is weak.
+pub fn call_ui(ui: &mut Ui, v: &View<'_>, report: &ScoreReport, out: &mut Commands) {
     let (b, lang) = (v.bundle, v.lang);
-    let Some(consult) = &report.consult else {
+    let to_call = report.desk_to_call();
+    let desk = to_call.and_then(|(id, _)| b.contact(id));
+    if report.consult.is_none() && desk.is_none() {
         return;
+    }
+    let call = match to_call {
+        Some((_, false)) => "report.call.questions",
+        _ => "report.call",
     };
-    egui::Frame::group(ui.style())
-        .stroke(egui::Stroke::new(
-            theme::CARD_STROKE,
-            theme::band_color(Some(Band::ActionNeeded)),
-        ))
-        .show(ui, |ui| {
-            ui.label(theme::section(v.t("ui.consult_heading")));
-            if let Some(adv) = b.advice(&consult.advice) {
-                ui.label(adv.problem.get(lang));
+    let mut frame = egui::Frame::group(ui.style());
+    if report.consult.is_some() {
+        let colour = theme::band_color(Some(Band::ActionNeeded));
+        frame = frame.stroke(egui::Stroke::new(theme::CARD_STROKE, colour));
+    }
+    frame.show(ui, |ui| {
+        let heading = match report.consult {
+            Some(_) => "ui.consult_heading",
+            None => call,
+        };
+        ui.label(theme::section(v.t(heading)));
+        ui.label(v.words().quick_check(report));
+        for id in report.consult.iter().flat_map(|c| &c.weak_items) {
+            if let Some((_, q)) = b.question(id) {
+                ui.label(format!("・{}", q.text.get(lang)));
             }
-            for id in &consult.contacts {
-                if let Some(c) = b.contact(id) {
-                    let phone = c.phone_display(lang).unwrap_or_default();
-                    ui.label(RichText::new(format!("{}  {}", c.name.get(lang), phone)).strong());
-                }
+        }
+        if let Some(d) = desk {
+            let phone = d.phone_display(lang).unwrap_or_default();
+            let line = format!("{}: {}  {phone}", v.t(call), d.name.get(lang));
+            ui.label(RichText::new(line).strong());
+            if let Some(hours) = &d.hours {
+                ui.label(hours.get(lang));
             }
-        });
+        }
+        if !v.presentation && ui.button(v.t("ui.all_desks")).clicked() {
+            out.send(Nav::Go(Screen::Contacts));
+        }
+    });
 }
 
 /// The adviser's private part, framed and titled in the private colour (and in words).

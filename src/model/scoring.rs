@@ -303,6 +303,27 @@ impl ScoreReport {
         self.desks.recommended.clone()
     }
 
+    /// How far the check is: questions answered and applicable over the scored checklists
+    /// (screening questions left out). The 「回答済み N / M」 of the app, the PDF's cover and
+    /// the command line all come from here.
+    pub fn progress(&self) -> (usize, usize) {
+        self.checklists
+            .iter()
+            .filter(|c| c.kind != ChecklistKind::Screening)
+            .fold((0, 0), |(n, m), c| (n + c.answered, m + c.applicable))
+    }
+
+    /// The one desk to call first, and whether it is recommended for these results: the
+    /// first recommended consultation desk (see [`ScoreReport::contacts`]); when nothing is
+    /// weak, the first other desk that serves the company (`false`), for a question or a
+    /// second opinion. The app's results page and the PDF's first page both name this desk.
+    pub fn desk_to_call(&self) -> Option<(&str, bool)> {
+        match self.desks.recommended.first() {
+            Some(id) => Some((id, true)),
+            None => self.desks.other.first().map(|id| (id.as_str(), false)),
+        }
+    }
+
     /// Every advice id named by a finding, cases first then in first-named order.
     pub fn advice(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();

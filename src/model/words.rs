@@ -4,8 +4,8 @@
 //! come only from [`GOOD_FROM`] and [`IMPROVE_FROM`].
 
 use super::ledger::LedgerEntry;
-use super::schema::{Answer, Bundle};
-use super::scoring::{Band, LedgerFinding, Severity, GOOD_FROM, IMPROVE_FROM};
+use super::schema::{Answer, Bundle, ChecklistKind};
+use super::scoring::{Band, LedgerFinding, ScoreReport, Severity, Status, GOOD_FROM, IMPROVE_FROM};
 use super::text::Lang;
 
 /// The questionnaire's strings in one language.
@@ -51,6 +51,30 @@ impl<'a> Words<'a> {
         score
             .map(|v| format!("{v:.0}"))
             .unwrap_or_else(|| "—".into())
+    }
+
+    /// 「回答済み N / M」: how far the check is ([`ScoreReport::progress`]).
+    pub fn progress(&self, r: &ScoreReport) -> String {
+        let (n, m) = r.progress();
+        format!("{} {n} / {m}", self.s("score.answered"))
+    }
+
+    /// The quick check's result and the leaflet's rule, in one sentence: how many of its
+    /// items are weak (consult a desk), all good, or not finished yet.
+    pub fn quick_check(&self, r: &ScoreReport) -> String {
+        match &r.consult {
+            Some(c) => self
+                .owned("report.quick.weak")
+                .replace("{n}", &c.weak_items.len().to_string()),
+            None => {
+                let quick = r.checklists.iter().find(|c| c.kind == ChecklistKind::Quick);
+                if quick.is_some_and(|q| q.status == Status::Done) {
+                    self.owned("report.quick.ok")
+                } else {
+                    self.owned("report.quick.open")
+                }
+            }
+        }
     }
 
     /// The rule of the bands in words, with the limits filled in.

@@ -4,8 +4,8 @@
 
 use crate::model::assessment::Assessment;
 use crate::model::plan::ActionPlan;
-use crate::model::schema::{ChecklistKind, Contact};
-use crate::model::scoring::{Band, ScoreReport, Severity, Status};
+use crate::model::schema::Contact;
+use crate::model::scoring::{Band, ScoreReport, Severity};
 use crate::model::verdict::Verdict;
 use crate::model::words::Words;
 
@@ -63,11 +63,7 @@ fn facts(l: &mut Layout, w: &Words, a: &Assessment, r: &ScoreReport, o: &ReportO
     } else {
         a.assessor.trim().to_string()
     };
-    let (answered, applicable) = r
-        .checklists
-        .iter()
-        .filter(|c| c.kind != ChecklistKind::Screening)
-        .fold((0, 0), |(x, y), c| (x + c.answered, y + c.applicable));
+    let (answered, applicable) = r.progress();
     let progress = w.fill(
         "report.progress_value",
         &[
@@ -124,35 +120,22 @@ fn summary(l: &mut Layout, w: &Words, r: &ScoreReport) {
     l.paragraph(&w.fill(key, &vars), TextStyle::BODY);
 }
 
-/// The quick check's result and the leaflet's rule, in one sentence.
-fn quick_check(w: &Words, r: &ScoreReport) -> String {
-    match &r.consult {
-        Some(c) => w.fill(
-            "report.quick.weak",
-            &[("n", c.weak_items.len().to_string())],
-        ),
-        None => {
-            let quick = r.checklists.iter().find(|c| c.kind == ChecklistKind::Quick);
-            if quick.is_some_and(|q| q.status == Status::Done) {
-                w.owned("report.quick.ok")
-            } else {
-                w.owned("report.quick.open")
-            }
-        }
-    }
-}
-
-/// The one desk to call, after the quick check's rule: the first consultation desk
-/// recommended for these results, or, when nothing is weak, the first desk that serves the
-/// company, for a question or a second opinion; with its phone number and hours (the others
-/// are listed near the end).
+/// The one desk to call, after the quick check's rule ([`ScoreReport::desk_to_call`]): the
+/// first consultation desk recommended for these results, or, when nothing is weak, the first
+/// desk that serves the company, for a question or a second opinion; with its phone number
+/// and hours (the others are listed near the end).
 fn desk_to_call(l: &mut Layout, w: &Words, r: &ScoreReport) {
-    let quick = quick_check(w, r);
-    let (heading, id) = match r.desks.recommended.first() {
-        Some(id) => ("report.call", Some(id)),
-        None => ("report.call.questions", r.desks.other.first()),
+    let quick = w.quick_check(r);
+    let Some((id, recommended)) = r.desk_to_call() else {
+        l.paragraph(&quick, TextStyle::SMALL);
+        return;
     };
-    let Some(d) = id.and_then(|id| w.bundle.contact(id)) else {
+    let heading = if recommended {
+        "report.call"
+    } else {
+        "report.call.questions"
+    };
+    let Some(d) = w.bundle.contact(id) else {
         l.paragraph(&quick, TextStyle::SMALL);
         return;
     };

@@ -3,8 +3,10 @@
 
 use crate::common::ui::{click, click_key, harness, has_text, s, saved, start_new, type_into};
 
+use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use mamori::app::{DocCommand, Nav, PathPurpose, Screen};
+use egui_kittest::Harness;
+use mamori::app::{DocCommand, MamoriApp, Nav, PathPurpose, Screen};
 use mamori::model::date::Date;
 use mamori::model::export::parse_csv;
 use mamori::model::inventory::{InfoCategory, Location};
@@ -64,31 +66,54 @@ fn owner_and_due_date_are_set_on_results_and_exported_as_csv() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     start_new(&mut h, "CSV株式会社");
-    h.state_mut()
-        .send(DocCommand::Answer("quick.rules".into(), Answer::No));
-    h.run();
+    for q in ["quick.rules", "quick.pc"] {
+        h.state_mut().send(DocCommand::Answer(q.into(), Answer::No));
+        h.run();
+    }
     h.state_mut().send(Nav::Go(Screen::Results));
     h.run();
-    let owner = format!("{} 1", s(&h, "ui.owner"));
-    type_into(&mut h, &owner, "総務 佐藤");
-    let due = format!("{} 1", s(&h, "ui.due"));
-    type_into(&mut h, &due, "2026-13");
+    // Every finding's fields carry the same plain labels, no numbers; they are told apart by
+    // the card they are in (the first input of each kind belongs to the first finding).
+    let (owner, due) = (s(&h, "ui.owner"), s(&h, "ui.due"));
+    let inputs = |h: &Harness<'_, MamoriApp>, label: &str| {
+        h.query_all_by_role_and_label(Role::TextInput, label)
+            .count()
+    };
+    assert_eq!((inputs(&h, &owner), inputs(&h, &due)), (2, 2));
+    assert!(!has_text(&h, &format!("{owner} 1")));
+    fn first<'t>(h: &'t Harness<'_, MamoriApp>, label: &'t str) -> egui_kittest::Node<'t> {
+        h.query_all_by_role_and_label(Role::TextInput, label)
+            .next()
+            .unwrap()
+    }
+    let type_first = |h: &mut Harness<'_, MamoriApp>, label: &str, text: &str| {
+        first(h, label).focus();
+        h.run();
+        first(h, label).type_text(text);
+        h.run();
+        h.run();
+    };
+    type_first(&mut h, &owner, "総務 佐藤");
+    type_first(&mut h, &due, "2026-13");
     assert!(has_text(&h, &s(&h, "ui.due_invalid")));
-    h.get_by_label(&due).type_text("-01");
-    h.run();
-    h.run();
+    type_first(&mut h, &due, "-01");
     assert!(has_text(&h, &s(&h, "ui.due_invalid")), "month 13");
     // Select all and type a valid date instead.
-    h.get_by_label(&due).focus();
+    first(&h, &due).focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label(&due).type_text("2026-12-31");
+    first(&h, &due).type_text("2026-12-31");
     h.run();
     h.run();
     assert!(!has_text(&h, &s(&h, "ui.due_invalid")));
     h.state_mut().flush();
     let a = saved(&h);
-    let action = a.actions.get("quick.rules").unwrap();
+    assert_eq!(
+        a.actions.len(),
+        1,
+        "only the first finding's fields were typed in"
+    );
+    let (question, action) = a.actions.iter().next().unwrap();
     assert_eq!(action.owner, "総務 佐藤");
     assert_eq!(action.due, Some(Date::parse("2026-12-31").unwrap()));
 
@@ -105,7 +130,7 @@ fn owner_and_due_date_are_set_on_results_and_exported_as_csv() {
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
     let rows = parse_csv(&String::from_utf8(bytes).unwrap());
-    let row = rows.iter().find(|r| r[1] == "quick.rules").unwrap();
+    let row = rows.iter().find(|r| r[1] == *question).unwrap();
     assert_eq!(
         (row[8].as_str(), row[9].as_str()),
         ("総務 佐藤", "2026-12-31")

@@ -13,6 +13,7 @@ mod app_inventory;
 mod app_ledger;
 mod app_modes;
 mod app_report;
+mod app_results;
 mod app_safety;
 mod app_scroll;
 mod app_settings;

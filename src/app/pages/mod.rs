@@ -6,6 +6,7 @@ pub mod cases;
 pub mod class;
 pub mod compare;
 pub mod desks;
+pub mod findings;
 pub mod inventory;
 pub mod ledger;
 pub mod nav;

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::View;
 use crate::app::commands::{Commands, Nav};
-use crate::app::widgets::{consult_ui, progress_ui};
+use crate::app::widgets::{call_ui, progress_ui};
 use crate::app::{theme, Screen};
 use crate::model::assessment::Assessment;
 use crate::model::flow::{checklist_order, flow, is_suggested, next_unanswered};
@@ -14,11 +14,10 @@ use crate::model::scoring::{Band, ChecklistScore, Status};
 use crate::model::verdict::Verdict;
 use crate::model::words::Words;
 
-/// How many questions of the flow are answered, and how many there are.
+/// How many questions are answered, and how many apply: the same count as the results page
+/// and the PDF ([`crate::model::scoring::ScoreReport::progress`]).
 pub fn progress_counts(v: &View<'_>, a: &Assessment) -> (usize, usize) {
-    let flow = flow(v.bundle, a);
-    let answered = flow.iter().filter(|q| a.answer(q).is_some()).count();
-    (answered, flow.len())
+    v.score(a).progress()
 }
 
 /// Draws the overview of the open check `a`.
@@ -48,7 +47,9 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, a: &Assessment, out: &mut Commands) {
         );
     }
     ui.add_space(theme::ITEM_GAP);
-    consult_ui(ui, v, &report);
+    if report.consult.is_some() {
+        call_ui(ui, v, &report, out);
+    }
     if let Some(next) = next_unanswered(b, a) {
         let label = RichText::new(v.t("ui.continue_answering")).size(theme::ANSWER_SIZE);
         if ui.button(label).clicked() {

@@ -1,22 +1,21 @@
-//! The results: the score and verdict with the first actions, the consultation card, a bar per
-//! checklist, the five objectives and the three legal requirements, the findings (each with
-//! its cases, desks, owner and due date), the "to confirm" list and the adviser's general note.
+//! The results, top first: the score with how much is answered and the verdict, the three
+//! actions to take first, the one desk to call; then a bar per checklist, the five objectives
+//! and the three legal requirements, the findings grouped by action ([`super::findings`]), the
+//! "to confirm" list and the adviser's general note.
 //! The projector view shows the same page without anything private or editable.
 
 use egui::{RichText, Ui};
 
-use super::View;
+use super::{findings, View};
 use crate::app::commands::{Commands, DocCommand, FileCommand, Nav};
 use crate::app::document::Document;
 use crate::app::verdict::{verdict_reasons_ui, verdict_word_ui};
-use crate::app::widgets::{advice_buttons_ui, band_bar_ui, bar_ui, consult_ui, private_frame_ui};
+use crate::app::widgets::{band_bar_ui, bar_ui, call_ui, private_frame_ui};
 use crate::app::{theme, Screen};
 use crate::model::assessment::{Assessment, Mode};
-use crate::model::date::Date;
+use crate::model::plan::ActionPlan;
 use crate::model::schema::ChecklistKind;
-use crate::model::scoring::{
-    orphan_answer_lines, Finding, LedgerFinding, ScoreReport, Status, LEDGER_ADVICE,
-};
+use crate::model::scoring::{orphan_answer_lines, ScoreReport, Status};
 use crate::model::words::Words;
 
 /// Draws the results of the open check; `adviser_copy` is the "adviser copy" box of the export.
@@ -28,11 +27,12 @@ pub fn ui(
     out: &mut Commands,
 ) {
     let r = v.score(&doc.assessment);
-    header_ui(ui, v, &doc.assessment, &r);
+    let plan = ActionPlan::of(v.bundle, &doc.assessment, &r);
+    header_ui(ui, v, &doc.assessment, &r, &plan);
+    ui.add_space(theme::SECTION_GAP);
+    call_ui(ui, v, &r, out);
     if !v.presentation {
-        if v.mode == Mode::Workshop && ui.button(v.t("ui.presentation")).clicked() {
-            out.send(Nav::TogglePresentation);
-        }
+        ui.add_space(theme::ITEM_GAP);
         ui.horizontal_wrapped(|ui| {
             if ui.button(v.t("ui.export_pdf")).clicked() {
                 out.send(FileCommand::ExportPdfDialog);
@@ -40,27 +40,17 @@ pub fn ui(
             if doc.assessment.mode == Mode::Adviser {
                 ui.checkbox(adviser_copy, v.t("ui.adviser_copy_box"));
             }
+            if v.mode == Mode::Workshop && ui.button(v.t("ui.presentation")).clicked() {
+                out.send(Nav::TogglePresentation);
+            }
         });
-    }
-    ui.add_space(theme::SECTION_GAP);
-    consult_ui(ui, v, &r);
-    if r.consult.is_none() {
-        ui.label(v.t("score.consult_none"));
     }
     charts_ui(ui, v, &r);
     ui.add_space(theme::SECTION_GAP);
-    ui.label(theme::section(v.t("score.findings")));
-    if r.findings.is_empty() && r.ledger.is_empty() {
-        ui.label(v.t("score.no_findings"));
-    }
     if !v.presentation {
         findings_buttons_ui(ui, v, out);
     }
-    for (n, f) in r.findings.iter().enumerate() {
-        let action = (!v.presentation).then_some((&*doc, n + 1));
-        finding_ui(ui, v, f, action, out);
-    }
-    ledger_findings_ui(ui, v, &doc.assessment, &r.ledger, out);
+    findings::ui(ui, v, doc, (&r, &plan), out);
     lists_ui(ui, v, &doc.assessment, &r, out);
     if doc.assessment.mode == Mode::Adviser && !v.presentation {
         ui.add_space(theme::SECTION_GAP);
@@ -77,16 +67,18 @@ pub fn ui(
     }
 }
 
-/// Company and date, the score, the verdict with its reasons and first actions, the band rule.
-fn header_ui(ui: &mut Ui, v: &View<'_>, a: &Assessment, r: &ScoreReport) {
+/// Company and date; the score with how much is answered, and the verdict, in large type;
+/// the verdict's reasons and the three actions to take first; the band rule.
+fn header_ui(ui: &mut Ui, v: &View<'_>, a: &Assessment, r: &ScoreReport, plan: &ActionPlan) {
     ui.heading(v.t("ui.results_heading"));
     ui.label(format!("{}  {}", a.company.name, a.date.display(v.lang)));
     ui.horizontal_wrapped(|ui| {
         let overall = format!("{} {} / 100", v.t("score.overall"), Words::score(r.overall));
         ui.label(RichText::new(overall).size(theme::SCORE_SIZE));
+        ui.label(RichText::new(v.words().progress(r)).size(theme::ANSWER_SIZE));
         verdict_word_ui(ui, v.bundle, v.lang, r);
     });
-    verdict_reasons_ui(ui, v.bundle, v.lang, a, r);
+    verdict_reasons_ui(ui, v.bundle, v.lang, r, plan);
     ui.label(RichText::new(v.words().band_rule()).weak());
 }
 
@@ -143,127 +135,6 @@ fn findings_buttons_ui(ui: &mut Ui, v: &View<'_>, out: &mut Commands) {
         }
     });
     ui.label(RichText::new(v.t("ui.export_csv_hint")).weak());
-}
-
-/// One finding: severity in words and colour, the question, the answer, its cases and desks,
-/// and with `action` (the document and the finding's number) its owner and due date.
-fn finding_ui(
-    ui: &mut Ui,
-    v: &View<'_>,
-    f: &Finding,
-    action: Option<(&Document, usize)>,
-    out: &mut Commands,
-) {
-    let (b, lang, w) = (v.bundle, v.lang, v.words());
-    let Some((_, q)) = b.question(&f.question_id) else {
-        return;
-    };
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            let colour = theme::severity_color(f.severity, ui.visuals().dark_mode);
-            let severity = format!("[{}]", w.severity(f.severity));
-            ui.label(RichText::new(severity).strong().color(colour));
-            ui.label(RichText::new(q.text.get(lang)).strong());
-        });
-        ui.label(format!("{}: {}", v.t("ui.your_answer"), w.answer(f.answer)));
-        ui.horizontal_wrapped(|ui| {
-            advice_buttons_ui(ui, v, &f.advice, out);
-            for s in b.situations_for_question(&f.question_id) {
-                let label = format!("{}: {}", v.t("ui.nav_situations"), s.title.get(lang));
-                if ui.button(label).clicked() {
-                    out.send(Nav::Go(Screen::Situations(Some(s.id.clone()))));
-                }
-            }
-        });
-        let desks: Vec<String> = f
-            .contacts
-            .iter()
-            .filter_map(|id| b.contact(id))
-            .map(|c| {
-                let phone = c.phone_display(lang).unwrap_or_default();
-                format!("{} {phone}", c.name.get(lang))
-            })
-            .collect();
-        if !desks.is_empty() {
-            ui.label(format!("{}: {}", v.t("score.contact"), desks.join(" / ")));
-        }
-        if let Some((doc, n)) = action {
-            finding_action_ui(ui, v, doc, (&f.question_id, n), out);
-        }
-    });
-}
-
-/// The disclosure ledger's warnings (case 02): severity in words, the entry and what is wrong.
-fn ledger_findings_ui(
-    ui: &mut Ui,
-    v: &View<'_>,
-    a: &Assessment,
-    findings: &[LedgerFinding],
-    out: &mut Commands,
-) {
-    if findings.is_empty() {
-        return;
-    }
-    let w = v.words();
-    ui.add_space(theme::SECTION_GAP);
-    ui.label(theme::section(v.t("ledger.findings.heading")));
-    for f in findings {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                let colour = theme::severity_color(f.severity, ui.visuals().dark_mode);
-                let severity = format!("[{}]", w.severity(f.severity));
-                ui.label(RichText::new(severity).strong().color(colour));
-                ui.label(RichText::new(w.ledger_finding(&a.ledger, f)).strong());
-            });
-            let advice = [LEDGER_ADVICE.to_string()];
-            ui.horizontal_wrapped(|ui| {
-                if ui.button(v.t("ui.ledger_open")).clicked() {
-                    out.send(Nav::Go(Screen::Ledger));
-                }
-                advice_buttons_ui(ui, v, &advice, out)
-            });
-        });
-    }
-}
-
-/// The owner and due-date fields under finding number `n`.
-fn finding_action_ui(
-    ui: &mut Ui,
-    v: &View<'_>,
-    doc: &Document,
-    (question_id, n): (&str, usize),
-    out: &mut Commands,
-) {
-    let action = doc
-        .assessment
-        .actions
-        .get(question_id)
-        .cloned()
-        .unwrap_or_default();
-    let mut owner = action.owner.clone();
-    let mut due = doc
-        .due_text
-        .get(question_id)
-        .cloned()
-        .unwrap_or_else(|| action.due.map(|d| d.to_string()).unwrap_or_default());
-    ui.horizontal_wrapped(|ui| {
-        let l = ui.label(format!("{} {n}", v.t("ui.owner")));
-        let field = egui::TextEdit::singleline(&mut owner).desired_width(theme::OWNER_WIDTH);
-        if ui.add(field).labelled_by(l.id).changed() {
-            out.send(DocCommand::SetOwner(question_id.to_string(), owner.clone()));
-        }
-        let l = ui.label(format!("{} {n}", v.t("ui.due")));
-        let field = egui::TextEdit::singleline(&mut due).desired_width(theme::DATE_WIDTH);
-        if ui.add(field).labelled_by(l.id).changed() {
-            out.send(DocCommand::SetDue(question_id.to_string(), due.clone()));
-        }
-    });
-    if !due.trim().is_empty() && Date::parse(due.trim()).is_err() {
-        ui.label(RichText::new(v.t("ui.due_invalid")).strong());
-    } else if let Some(d) = action.due {
-        let shown = format!("{}: {}", v.t("ui.due"), d.display(v.lang));
-        ui.label(RichText::new(shown).weak());
-    }
 }
 
 /// To confirm, review later (each opening its question), and answers the questionnaire lacks.

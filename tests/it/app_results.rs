@@ -1,0 +1,122 @@
+//! The results page, top first: the score with 「回答済み N / M」 (the same count as the PDF's
+//! cover), the verdict, the three actions to take first, the one desk to call; below, the
+//! findings grouped by action and each desk named once.
+
+use crate::common::ui::{harness_in, has_text, s, start_new};
+
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use mamori::app::{DocCommand, MamoriApp, Nav, Screen};
+use mamori::model::assessment::Mode;
+use mamori::model::date::Date;
+use mamori::model::load::load_embedded;
+use mamori::model::plan::ActionPlan;
+use mamori::model::schema::{Answer, ChecklistKind};
+use mamori::model::scoring::score_on;
+use mamori::model::text::Lang;
+
+/// The top of the label whose text is exactly `text`.
+fn top_of(h: &Harness<'_, MamoriApp>, text: &str) -> f32 {
+    h.query_all_by_label(text)
+        .next()
+        .unwrap_or_else(|| panic!("no '{text}'"))
+        .rect()
+        .top()
+}
+
+/// How many widgets' labels contain `text`.
+fn count(h: &Harness<'_, MamoriApp>, text: &str) -> usize {
+    h.query_all_by_label_contains(text).count()
+}
+
+#[test]
+fn the_top_says_score_progress_verdict_first_actions_and_one_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_in(dir.path(), Mode::SelfCheck);
+    start_new(&mut h, "株式会社結果");
+    let answers = [
+        ("quick.rules", Answer::No),
+        ("quick.pc", Answer::No),
+        ("quick.departing", Answer::Partly),
+        ("quick.marking", Answer::Yes),
+        ("quick.disclosure", Answer::No),
+    ];
+    for (q, a) in answers {
+        h.state_mut().send(DocCommand::Answer(q.into(), a));
+        h.run();
+    }
+    h.state_mut().send(Nav::Enter(Screen::Results));
+    h.run();
+    let b = load_embedded().bundle;
+    let a = h.state().doc.as_ref().unwrap().assessment.clone();
+    let r = score_on(&b, &a, Date::today());
+    // The count by hand: the applicable questions of the scored checklists; five answered.
+    let applicable: usize = r
+        .checklists
+        .iter()
+        .filter(|c| c.kind != ChecklistKind::Screening)
+        .map(|c| c.applicable)
+        .sum();
+    assert_eq!(r.progress(), (5, applicable));
+    let progress = format!("{} 5 / {applicable}", s(&h, "score.answered"));
+    assert!(has_text(&h, &progress), "{progress}");
+    // The same numbers as the PDF's cover.
+    let cover = b
+        .s("report.progress_value", Lang::Ja)
+        .replace("{answered}", "5")
+        .replace("{applicable}", &applicable.to_string());
+    let options = mamori::report::ReportOptions {
+        lang: Lang::Ja,
+        adviser_copy: false,
+        today: Date::today(),
+    };
+    let pdf = mamori::report::render(&b, &a, &options).unwrap();
+    let text = crate::common::pdf::all_text(&pdf);
+    assert!(
+        crate::common::pdf::has(&text, &cover),
+        "{cover} not in the PDF"
+    );
+
+    // The verdict, then the three actions to take first with their first steps, then the
+    // desk to call — all above the checklists' bars and the findings.
+    let plan = ActionPlan::of(&b, &a, &r);
+    assert!(plan.actions.len() >= 3);
+    let verdict = top_of(&h, &progress);
+    let bars = top_of(&h, &s(&h, "score.checklists"));
+    let findings = top_of(&h, &s(&h, "ui.findings_by_action"));
+    for (i, action) in plan.top3().iter().enumerate() {
+        let line = format!("{}. {}", i + 1, action.title.get(Lang::Ja));
+        let first = h.query_all_by_label(&line).next().unwrap().rect().top();
+        assert!(verdict < first && first < bars, "{line}");
+        assert!(has_text(&h, action.first_step().text.get(Lang::Ja)));
+    }
+    let (id, recommended) = r.desk_to_call().unwrap();
+    assert!(recommended, "weak points: a desk is recommended");
+    let desk = b.contact(id).unwrap();
+    let call = format!("{}: {}", s(&h, "report.call"), desk.name.get(Lang::Ja));
+    let call_top = h
+        .query_all_by_label_contains(&call)
+        .next()
+        .unwrap()
+        .rect()
+        .top();
+    assert!(verdict < call_top && call_top < bars);
+    // The consultation card lists this company's weak quick-check items.
+    let weak = b.question("quick.pc").unwrap().1.text.get(Lang::Ja);
+    let weak_top = top_of(&h, &format!("・{weak}"));
+    assert!(weak_top < bars);
+
+    // Below: the findings grouped by action, each action's title once more above its
+    // cards, and every desk named once, not on every card.
+    assert!(bars < findings);
+    for (i, action) in plan.actions.iter().enumerate() {
+        let line = format!("{}. {}", i + 1, action.title.get(Lang::Ja));
+        assert!(count(&h, &line) >= 1, "{line}");
+    }
+    let phone = desk.phone_display(Lang::Ja).unwrap();
+    assert!(
+        count(&h, &phone) <= 2,
+        "the desk to call and the list of desks name {phone}, the cards do not"
+    );
+    assert!(has_text(&h, &s(&h, "ui.findings_desks")));
+}
