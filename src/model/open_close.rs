@@ -130,6 +130,13 @@ pub enum Suggestion {
 }
 
 impl Suggestion {
+    /// All three.
+    pub const ALL: [Suggestion; 3] = [
+        Suggestion::Patent,
+        Suggestion::KeepSecret,
+        Suggestion::AskDesk,
+    ];
+
     /// Stable code: `patent`, `keep_secret`, `ask_desk`.
     pub fn code(self) -> &'static str {
         match self {
@@ -167,6 +174,24 @@ pub enum Reason {
     Conflicting,
     /// A key answer is "not sure".
     NotSure,
+}
+
+impl Reason {
+    /// Every reason the decision can give.
+    pub const ALL: [Reason; 12] = [
+        Reason::RevealedByProduct,
+        Reason::HiddenInProcess,
+        Reason::InfringementVisible,
+        Reason::InfringementHidden,
+        Reason::HardToKeepSecret,
+        Reason::QuickCatchUp,
+        Reason::LongLived,
+        Reason::FileBeforeShowing,
+        Reason::NdaBeforeShowing,
+        Reason::PriorUseEvidence,
+        Reason::Conflicting,
+        Reason::NotSure,
+    ];
 }
 
 /// The outcome: a suggestion (when the two key questions are answered) and its reasons.

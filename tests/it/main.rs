@@ -28,6 +28,7 @@ mod compare_visits;
 mod content;
 mod contrast;
 mod dates;
+mod decision_errors;
 mod dist;
 mod encryption;
 mod files;

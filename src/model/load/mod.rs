@@ -12,10 +12,11 @@
 //! Layout: this module holds the entry points and the folder reading; [`parse`] turns files
 //! into a [`Bundle`] with the place of every item; [`checks`] holds the named checks run on
 //! it (adding a check is adding one function to its list); [`situations`] parses and checks
-//! the situation checklists.
+//! the situation checklists, [`decision`] the patent-or-secret decision's texts.
 
 mod checks;
 mod cycles;
+mod decision;
 mod parse;
 mod plan_fields;
 mod situations;
@@ -224,8 +225,10 @@ fn folder_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
             rels.push(top.to_string());
         }
     }
-    if dir.join(parse::SUGGESTIONS).is_file() {
-        rels.push(parse::SUGGESTIONS.to_string());
+    for file in [parse::SUGGESTIONS, decision::DECISION] {
+        if dir.join(file).is_file() {
+            rels.push(file.to_string());
+        }
     }
     for sub in ["checklists", "advice", "strings", "situations"] {
         if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {

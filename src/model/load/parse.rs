@@ -112,6 +112,9 @@ pub(super) fn load_files(files: Vec<(String, String, Vec<u8>)>, prefix: &str) ->
     bundle.inventory_suggestions = inventory_suggestions(&mut f);
     validate(&mut f.loader, &bundle, &spans);
     situations::validate(&mut f.loader, &mut bundle, &situation_spans);
+    if let Some(i) = f.find(super::decision::DECISION) {
+        super::decision::check(&mut f.loader, i, &bundle);
+    }
     super::sources::validate(&mut f.loader, &bundle, &source_spans);
     sort(&mut bundle);
     LoadOutcome {
