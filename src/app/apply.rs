@@ -58,6 +58,10 @@ impl MamoriApp {
         if std::mem::discriminant(&s) != std::mem::discriminant(&self.screen) {
             self.notice = None;
         }
+        if s == Screen::Start && self.screen != Screen::Start {
+            // The files may have changed since they were described (answers, a new save).
+            self.recent_names.refresh();
+        }
         if matches!(s, Screen::Cases(_)) && !matches!(self.screen, Screen::Cases(_)) {
             // A case opened from a finding leads back to it.
             let from = matches!(self.screen, Screen::Results | Screen::Class);

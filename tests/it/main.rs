@@ -17,6 +17,7 @@ mod app_results;
 mod app_safety;
 mod app_scroll;
 mod app_settings;
+mod app_start;
 mod app_undo;
 mod architecture;
 mod assessment_io;

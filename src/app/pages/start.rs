@@ -24,7 +24,7 @@ pub fn ui(
     ui.label(v.t("ui.intro"));
     ui.add_space(theme::SECTION_GAP);
     if let Some(last) = &prefs.last_file {
-        let label = format!("{} ({})", v.t("ui.continue"), names.name(last));
+        let label = format!("{} ({})", v.t("ui.continue"), names.summary(last));
         if last.exists() && ui.button(label).clicked() {
             out.send(FileCommand::Continue);
         }
