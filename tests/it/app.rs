@@ -1,7 +1,7 @@
 //! The desktop app driven headless through its AccessKit labels (egui_kittest). kittest also
 //! panics on any glyph the fonts lack, so every page visited here is proven free of tofu.
 
-use crate::common::ui::{click, harness_sized, has_text, s};
+use crate::common::ui::{click, harness_sized, has_text, s, tab_to};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -365,38 +365,6 @@ fn without_a_file_dialog_save_as_and_open_ask_for_a_typed_path() {
     h.run();
     assert!(h.state().path_prompt.is_none());
     assert_eq!(h.state().doc.as_ref().unwrap().path, copy);
-}
-
-/// The label of the control that has the keyboard focus.
-fn focused_label(h: &Harness<'_, MamoriApp>) -> Option<String> {
-    use egui_kittest::kittest::NodeT;
-    for role in [
-        Role::Button,
-        Role::TextInput,
-        Role::RadioButton,
-        Role::ComboBox,
-        Role::CheckBox,
-    ] {
-        if let Some(n) = h.query_all_by_role(role).find(|n| n.is_focused()) {
-            return Some(n.accesskit_node().label().unwrap_or_default());
-        }
-    }
-    None
-}
-
-/// Presses Tab until the control labelled `label` has the focus; returns how many presses.
-fn tab_to(h: &mut Harness<'_, MamoriApp>, label: &str) -> usize {
-    let mut seen = Vec::new();
-    for presses in 1..=60 {
-        h.key_press(egui::Key::Tab);
-        h.run();
-        let focused = focused_label(h);
-        if focused.as_deref() == Some(label) {
-            return presses;
-        }
-        seen.push(focused);
-    }
-    panic!("Tab never reached '{label}'; focus went through {seen:?}");
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod app_compare;
 mod app_encrypted_files;
 mod app_encryption;
 mod app_guide;
+mod app_guide_keys;
 mod app_inventory;
 mod app_ledger;
 mod app_modes;

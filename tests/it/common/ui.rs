@@ -96,3 +96,35 @@ pub fn visit(
     a.company.name = "比較精工".into();
     a
 }
+
+/// The label of the control that has the keyboard focus.
+pub fn focused_label(h: &Harness<'_, MamoriApp>) -> Option<String> {
+    use egui_kittest::kittest::NodeT;
+    for role in [
+        Role::Button,
+        Role::TextInput,
+        Role::RadioButton,
+        Role::ComboBox,
+        Role::CheckBox,
+    ] {
+        if let Some(n) = h.query_all_by_role(role).find(|n| n.is_focused()) {
+            return Some(n.accesskit_node().label().unwrap_or_default());
+        }
+    }
+    None
+}
+
+/// Presses Tab until the control labelled `label` has the focus; returns how many presses.
+pub fn tab_to(h: &mut Harness<'_, MamoriApp>, label: &str) -> usize {
+    let mut seen = Vec::new();
+    for presses in 1..=60 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let focused = focused_label(h);
+        if focused.as_deref() == Some(label) {
+            return presses;
+        }
+        seen.push(focused);
+    }
+    panic!("Tab never reached '{label}'; focus went through {seen:?}");
+}
