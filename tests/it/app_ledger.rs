@@ -92,6 +92,13 @@ fn partner_and_return_date_are_edited_in_place_and_each_edit_is_undone() {
     let mut h = with_one_entry(dir.path());
     let overdue = s(&h, "ledger.warning.return_overdue");
     // The return date: a wrong one is refused in words, a passed one warns.
+    // The list shows each entry in a few lines; its fields open with 「この記録を編集」.
+    assert!(h
+        .query_by_label(&format!("{} 1", s(&h, "ui.ledger_partner")))
+        .is_none());
+    let edit = format!("{} 1", s(&h, "ui.ledger_edit"));
+    h.get_by_label(&edit).click();
+    h.run();
     let ret = format!("{} 1", s(&h, "ui.ledger_return_by"));
     type_into(&mut h, &ret, "2020-1-10");
     assert!(has_text(&h, &s(&h, "ui.ledger_date_invalid")));

@@ -39,7 +39,8 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, a: &Assessment, out: &mut Commands) {
     form_ui(ui, v, &items, out);
 }
 
-/// Entry `i`: what, to whom and when, its warnings in words, and every field to edit.
+/// Entry `i`: what, to whom and when, its warnings in words, the rest in one line, and every
+/// field to edit behind 「編集」 (so the ledger stays a list one can scan).
 fn entry_ui(
     ui: &mut Ui,
     v: &View<'_>,
@@ -59,16 +60,21 @@ fn entry_ui(
         );
         ui.label(RichText::new(head).strong());
         warnings_ui(ui, v, e);
-        let place = Place {
-            id: Id::unique(("ledger_entry", i)),
-            suffix: format!(" {n}"),
-            items,
-            radios: false,
-        };
-        let mut edited = e.clone();
-        if let Some(field) = fields_ui(ui, v, &place, &mut edited).field {
-            out.send(GuideCommand::EditLedger(i, field, edited));
-        }
+        ui.label(summary(v, e));
+        egui::CollapsingHeader::new(format!("{} {n}", v.t("ui.ledger_edit")))
+            .id_salt(("ledger_edit", i))
+            .show(ui, |ui| {
+                let place = Place {
+                    id: Id::unique(("ledger_entry", i)),
+                    suffix: format!(" {n}"),
+                    items,
+                    radios: false,
+                };
+                let mut edited = e.clone();
+                if let Some(field) = fields_ui(ui, v, &place, &mut edited).field {
+                    out.send(GuideCommand::EditLedger(i, field, edited));
+                }
+            });
         if ui
             .button(format!("{} {n}", v.t("ui.ledger_remove")))
             .clicked()
@@ -76,6 +82,38 @@ fn entry_ui(
             out.send(GuideCommand::RemoveLedger(i));
         }
     });
+}
+
+/// The rest of an entry in one line: form and marking, inventory item, NDA, return date and
+/// where it stands.
+fn summary(v: &View<'_>, e: &LedgerEntry) -> String {
+    let mut parts = vec![v.t(&e.form.string_key()).to_string()];
+    if e.marked && e.form != DisclosureForm::Verbal {
+        parts.push(v.t("guide.ledger.marked").to_string());
+    }
+    if let Some(item) = &e.item {
+        parts.push(format!("{}: {item}", v.t("guide.ledger.col.item")));
+    }
+    let nda = match &e.nda {
+        Some(nda) if e.has_nda() => {
+            let mut t = nda.reference.clone();
+            if let Some(d) = nda.date {
+                t = format!("{t} ({})", d.display(v.lang));
+            }
+            if !nda.purpose.trim().is_empty() {
+                t = format!("{t} {}", nda.purpose);
+            }
+            t
+        }
+        _ => v.t("guide.ledger.no_nda").to_string(),
+    };
+    parts.push(format!("{}: {nda}", v.t("guide.ledger.col.nda")));
+    if let Some(d) = e.return_by {
+        let label = v.t("guide.ledger.col.return_by");
+        parts.push(format!("{label}: {}", d.display(v.lang)));
+    }
+    parts.push(v.t(&e.status.string_key()).to_string());
+    parts.join(" / ")
 }
 
 /// The warnings of `e` today, each with its severity in words (not by colour alone).

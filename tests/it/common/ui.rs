@@ -106,6 +106,7 @@ pub fn focused_label(h: &Harness<'_, MamoriApp>) -> Option<String> {
         Role::RadioButton,
         Role::ComboBox,
         Role::CheckBox,
+        Role::DisclosureTriangle,
     ] {
         if let Some(n) = h.query_all_by_role(role).find(|n| n.is_focused()) {
             return Some(n.accesskit_node().label().unwrap_or_default());

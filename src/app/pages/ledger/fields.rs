@@ -124,7 +124,8 @@ fn nda_ui(ui: &mut Ui, v: &View<'_>, p: &Place<'_>, nda: &mut Option<NdaRef>, ed
 fn text_ui(ui: &mut Ui, label: &str, value: &mut String) -> bool {
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(label);
-        let field = egui::TextEdit::singleline(value).desired_width(theme::FIELD_WIDTH);
+        let width = ui.available_size_before_wrap().x.max(theme::FIELD_WIDTH);
+        let field = egui::TextEdit::singleline(value).desired_width(width);
         ui.add(field).labelled_by(l.id).changed()
     })
     .inner
