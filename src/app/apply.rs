@@ -314,9 +314,24 @@ impl MamoriApp {
                 self.error = None;
                 self.error_detail = None;
             }
-            DialogCommand::DismissPathPrompt => self.path_prompt = None,
+            DialogCommand::DismissPathPrompt => {
+                if self.path_prompt.as_ref().map(|p| p.purpose) == Some(PathPurpose::ExportPdf) {
+                    // No export: the copy chosen for it is forgotten.
+                    self.export_copy = None;
+                }
+                self.path_prompt = None;
+            }
             DialogCommand::SubmitPassphrase => secure::submit(self),
             DialogCommand::DismissPassPrompt => self.pass_prompt = None,
+            DialogCommand::ChooseCopy(copy) => {
+                self.copy_choice = false;
+                self.export_copy = Some(copy);
+                self.export_pdf_where();
+            }
+            DialogCommand::DismissCopyChoice => {
+                self.copy_choice = false;
+                self.export_copy = None;
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use super::export::ReportCopy;
 use super::Screen;
 use crate::model::date::Date;
 use crate::model::inventory::InventoryItem;
@@ -155,6 +156,10 @@ pub enum DialogCommand {
     SubmitPassphrase,
     /// Close the passphrase dialog without doing anything.
     DismissPassPrompt,
+    /// Export this copy of the report (the export dialog's answer), then ask where.
+    ChooseCopy(ReportCopy),
+    /// Close the export dialog's question without exporting.
+    DismissCopyChoice,
 }
 
 macro_rules! into_command {

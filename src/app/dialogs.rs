@@ -1,10 +1,12 @@
 //! The modal dialogs every page can show: the error message (what, where, what to do, with
 //! the technical text behind 「詳細」) and the typed-path prompt that stands in for a file
-//! dialog. The passphrase dialog is in [`super::secure`].
+//! dialog, and the export's question 「会社用 / アドバイザー控え」. The passphrase dialog is in
+//! [`super::secure`].
 
 use egui::Ui;
 
 use super::commands::{ClassCommand, Commands, CompareCommand, DialogCommand, FileCommand};
+use super::export::ReportCopy;
 use super::view::View;
 use super::{theme, PathPrompt, PathPurpose};
 
@@ -44,10 +46,10 @@ pub fn error_ui(
 pub fn path_prompt_ui(
     ui: &mut Ui,
     v: &View<'_>,
-    prompt: &mut Option<PathPrompt>,
+    slot: &mut Option<PathPrompt>,
     out: &mut Commands,
 ) {
-    let Some(prompt) = prompt.as_mut() else {
+    let Some(prompt) = slot.as_mut() else {
         return;
     };
     let (title, action) = match prompt.purpose {
@@ -87,7 +89,6 @@ pub fn path_prompt_ui(
     });
     let text = prompt.text.trim().to_string();
     if submit && !text.is_empty() {
-        out.send(DialogCommand::DismissPathPrompt);
         let path = std::path::PathBuf::from(text);
         match prompt.purpose {
             PathPurpose::Open => out.send(FileCommand::Open(path)),
@@ -97,7 +98,32 @@ pub fn path_prompt_ui(
             PathPurpose::ClassAdd => out.send(ClassCommand::Add(path)),
             PathPurpose::ExportPdf => out.send(FileCommand::ExportPdf(path)),
         }
+        // Closed here, not by `DismissPathPrompt`, which also forgets the export's copy.
+        *slot = None;
     } else if cancel {
         out.send(DialogCommand::DismissPathPrompt);
     }
+}
+
+/// The export dialog's question 「どちらを書き出しますか」 (which copy), with the two copies
+/// ([`ReportCopy`]) and Cancel; the choice goes on to the file dialog.
+pub fn copy_choice_ui(ui: &mut Ui, v: &View<'_>, open: bool, out: &mut Commands) {
+    if !open {
+        return;
+    }
+    egui::Modal::new(egui::Id::unique("export_choice")).show(ui.ctx(), |ui| {
+        ui.set_max_width(theme::DIALOG_WIDTH);
+        ui.heading(v.t("ui.copy_question"));
+        for copy in ReportCopy::ALL {
+            ui.add_space(theme::ITEM_GAP);
+            if ui.button(v.t(copy.string_key())).clicked() {
+                out.send(DialogCommand::ChooseCopy(copy));
+            }
+            ui.label(v.t(copy.hint_key()));
+        }
+        ui.add_space(theme::ITEM_GAP);
+        if ui.button(v.t("ui.cancel")).clicked() {
+            out.send(DialogCommand::DismissCopyChoice);
+        }
+    });
 }

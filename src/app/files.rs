@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 
 use super::commands::FileCommand;
 use super::document::Document;
+use super::export::ReportCopy;
 use super::{
-    pdf_path_for, secure, unique_path, MamoriApp, NewForm, PathPrompt, PathPurpose, Screen,
+    export, secure, unique_path, MamoriApp, NewForm, PathPrompt, PathPurpose, Screen,
     WORKSHOP_EXAMPLES,
 };
-use crate::model::assessment::{Assessment, AssessmentError};
+use crate::model::assessment::{Assessment, AssessmentError, Mode};
 use crate::model::crypt::SecretString;
 use crate::model::date::Date;
 
@@ -239,9 +240,13 @@ impl MamoriApp {
     pub(super) fn prompt_path(&mut self, purpose: PathPurpose) {
         let text = match (purpose, &self.doc) {
             (PathPurpose::SaveAs, Some(doc)) => doc.path.display().to_string(),
-            (PathPurpose::ExportPdf, Some(doc)) => pdf_path_for(&doc.path).display().to_string(),
+            (PathPurpose::ExportPdf, Some(doc)) => {
+                let name = export::file_name(&doc.assessment, "pdf");
+                self.documents_dir.join(name).display().to_string()
+            }
             (PathPurpose::ExportCsv, Some(doc)) => {
-                doc.path.with_extension("csv").display().to_string()
+                let name = export::file_name(&doc.assessment, "csv");
+                self.documents_dir.join(name).display().to_string()
             }
             _ => String::new(),
         };
@@ -337,34 +342,60 @@ impl MamoriApp {
         }
     }
 
+    /// Export PDF: an adviser's check asks first which copy (「会社用 / アドバイザー控え」),
+    /// each time; any other check has no private notes and writes the company's copy.
     fn export_pdf_dialog(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        if doc.assessment.mode == Mode::Adviser {
+            self.copy_choice = true;
+        } else {
+            self.export_copy = Some(ReportCopy::Company);
+            self.export_pdf_where();
+        }
+    }
+
+    /// Asks where to write the PDF report: the save dialog in the documents folder, or a
+    /// typed path without one.
+    pub(super) fn export_pdf_where(&mut self) {
         let Some(doc) = &self.doc else { return };
         if !self.file_dialogs {
             self.prompt_path(PathPurpose::ExportPdf);
             return;
         }
-        let name = file_name_or(&pdf_path_for(&doc.path), "mamori-report.pdf");
         let picked = rfd::FileDialog::new()
             .add_filter("PDF", &["pdf"])
             .set_title(self.t("ui.export_pdf_title"))
-            .set_file_name(name)
+            .set_directory(&self.documents_dir)
+            .set_file_name(export::file_name(&doc.assessment, "pdf"))
             .save_file();
         match picked {
             Some(p) => self.export_pdf(&p),
-            None => self.no_file_chosen(),
+            None => {
+                self.export_copy = None;
+                self.no_file_chosen();
+            }
         }
     }
 
+    /// Writes the PDF report of the copy chosen for this export; the choice is forgotten
+    /// afterwards, so the next export asks again.
     fn export_pdf(&mut self, path: &Path) {
+        let adviser_copy = self.exports_adviser_copy();
+        let copy = self.export_copy.take().unwrap_or(ReportCopy::Company);
         let Some(doc) = &self.doc else { return };
         let options = crate::report::ReportOptions {
             lang: self.prefs.lang,
-            adviser_copy: self.exports_adviser_copy(),
+            adviser_copy,
             today: Date::today(),
         };
         match crate::report::write(path, &self.bundle, &doc.assessment, &options) {
             Ok(missing) => {
-                let mut notice = format!("{}: {}", self.t("ui.pdf_written"), path.display());
+                let mut notice = format!(
+                    "{} ({}): {}",
+                    self.t("ui.pdf_written"),
+                    self.t(copy.string_key()),
+                    path.display()
+                );
                 if !missing.is_empty() {
                     let chars: Vec<String> = missing.iter().map(ToString::to_string).collect();
                     notice.push_str(&format!(
@@ -374,8 +405,6 @@ impl MamoriApp {
                     ));
                 }
                 self.notice = Some(notice);
-                // The next export is the company's copy again unless the box is ticked anew.
-                self.adviser_copy = false;
             }
             Err(e) => self.error = Some(format!("{}: {e}", self.t("ui.error_pdf"))),
         }
@@ -387,10 +416,10 @@ impl MamoriApp {
             self.prompt_path(PathPurpose::ExportCsv);
             return;
         }
-        let name = file_name_or(&doc.path.with_extension("csv"), "mamori.csv");
         let picked = rfd::FileDialog::new()
             .add_filter("CSV", &["csv"])
-            .set_file_name(name)
+            .set_directory(&self.documents_dir)
+            .set_file_name(export::file_name(&doc.assessment, "csv"))
             .save_file();
         match picked {
             Some(p) => self.export_csv(&p),
@@ -427,11 +456,4 @@ impl MamoriApp {
             Err(e) => self.error = Some(e.to_string()),
         }
     }
-}
-
-/// The file name of `path`, or `fallback` when it has none.
-fn file_name_or(path: &Path, fallback: &str) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| fallback.into())
 }

@@ -11,6 +11,7 @@ pub mod args;
 pub mod commands;
 pub mod dialogs;
 pub mod document;
+pub mod export;
 pub mod files;
 pub mod native;
 pub mod pages;
@@ -241,9 +242,13 @@ pub struct MamoriApp {
     /// Show the page from its top in the next frame (on start and from the navigation bar);
     /// otherwise each page keeps its own scroll position.
     pub scroll_top: bool,
-    /// The "adviser copy (with private notes)" box of the results page: off by default, and
-    /// only heeded for an assessment in adviser mode.
-    pub adviser_copy: bool,
+    /// The copy of the report being exported, chosen in the export dialog for this export
+    /// only (never kept after it); the adviser's copy is only heeded in adviser mode.
+    pub export_copy: Option<export::ReportCopy>,
+    /// The export dialog's question 「会社用 / アドバイザー控え」 is open.
+    pub copy_choice: bool,
+    /// Where PDF and CSV exports go by default (the user's documents folder).
+    pub documents_dir: PathBuf,
     commands: Commands,
     lang_shown: Lang,
     applied_style: Option<(bool, f32)>,
@@ -258,6 +263,7 @@ impl MamoriApp {
     /// A new app over `bundle`, saving new assessments under `data_dir`.
     pub fn new(bundle: Bundle, prefs: Prefs, data_dir: PathBuf) -> Self {
         let lang_shown = prefs.lang;
+        let documents_dir = export::documents_dir(&data_dir);
         let form = NewForm {
             mode: prefs.nav_mode,
             ..NewForm::default()
@@ -290,7 +296,9 @@ impl MamoriApp {
             recent_names: Default::default(),
             case_from: None,
             scroll_top: true,
-            adviser_copy: false,
+            export_copy: None,
+            copy_choice: false,
+            documents_dir,
             commands: Commands::default(),
             lang_shown,
             applied_style: None,
@@ -430,6 +438,8 @@ impl MamoriApp {
             self.send(DialogCommand::DismissPathPrompt);
         } else if self.pass_prompt.is_some() && pressed(Key::Escape) {
             self.send(DialogCommand::DismissPassPrompt);
+        } else if self.copy_choice && pressed(Key::Escape) {
+            self.send(DialogCommand::DismissCopyChoice);
         }
         if typing {
             return;
@@ -491,7 +501,7 @@ impl MamoriApp {
 
     /// Whether the PDF report will include the adviser's private notes.
     pub fn exports_adviser_copy(&self) -> bool {
-        self.adviser_copy
+        self.export_copy == Some(export::ReportCopy::Adviser)
             && self
                 .doc
                 .as_ref()
@@ -540,15 +550,22 @@ pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     crate::model::fsutil::write_atomic(path, &out).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The suggested report path for an assessment file: the same name ending in `.pdf`.
-fn pdf_path_for(assessment: &Path) -> PathBuf {
-    assessment.with_extension("pdf")
+/// `dir/stem.ron`, or `dir/stem-2.ron` … when taken (the stem made safe by [`clean_stem`]).
+fn unique_path(dir: &Path, stem: &str) -> PathBuf {
+    let clean = clean_stem(stem);
+    let mut p = dir.join(format!("{clean}.ron"));
+    let mut n = 2;
+    while p.exists() {
+        p = dir.join(format!("{clean}-{n}.ron"));
+        n += 1;
+    }
+    p
 }
 
-/// `dir/stem.ron`, or `dir/stem-2.ron` … when taken. File-system-unsafe characters become `_`.
-fn unique_path(dir: &Path, stem: &str) -> PathBuf {
-    let clean: String = stem
-        .chars()
+/// A file name stem safe on every system: characters a file system refuses become `_`, and
+/// at most 80 characters are kept.
+fn clean_stem(stem: &str) -> String {
+    stem.chars()
         .map(|c| {
             if "/\\:*?\"<>|".contains(c) || c.is_control() {
                 '_'
@@ -557,14 +574,7 @@ fn unique_path(dir: &Path, stem: &str) -> PathBuf {
             }
         })
         .take(80)
-        .collect();
-    let mut p = dir.join(format!("{clean}.ron"));
-    let mut n = 2;
-    while p.exists() {
-        p = dir.join(format!("{clean}-{n}.ron"));
-        n += 1;
-    }
-    p
+        .collect()
 }
 
 impl eframe::App for MamoriApp {

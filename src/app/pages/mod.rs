@@ -59,6 +59,7 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
         let v = View::new(&app.bundle, &app.prefs, false);
         dialogs::path_prompt_ui(ui, &v, &mut app.path_prompt, &mut app.commands);
         secure::pass_prompt_ui(ui, &v, &mut app.pass_prompt, &mut app.commands);
+        dialogs::copy_choice_ui(ui, &v, app.copy_choice, &mut app.commands);
     }
     let v = View::new(&app.bundle, &app.prefs, app.presentation);
     let error = app
@@ -87,7 +88,7 @@ fn page_ui(app: &mut MamoriApp, ui: &mut Ui) {
         (Screen::Class, _) => class::ui(ui, &v, &app.class, app.file_dialogs, out),
         (Screen::Overview, Some(doc)) => overview::ui(ui, &v, &doc.assessment, out),
         (Screen::Question(id), Some(doc)) => question::ui(ui, &v, &mut doc.assessment, &id, out),
-        (Screen::Results, Some(doc)) => results::ui(ui, &v, doc, &mut app.adviser_copy, out),
+        (Screen::Results, Some(doc)) => results::ui(ui, &v, doc, out),
         (Screen::Inventory, Some(doc)) => {
             inventory::ui(ui, &v, &mut doc.assessment, &app.suggestions, out)
         }

@@ -31,11 +31,7 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, shown: Shown<'_>, out: &mut Commands) {
     egui::CentralPanel::default().show(ui, |ui| {
         ScrollArea::vertical().show(ui, |ui| match (shown.screen, shown.doc) {
             (Screen::Class, _) => class::ui(ui, v, shown.class, false, out),
-            (_, Some(doc)) => {
-                // Not shown on the projector: the adviser-copy box goes with the export button.
-                let mut no_copy = false;
-                results::ui(ui, v, doc, &mut no_copy, out);
-            }
+            (_, Some(doc)) => results::ui(ui, v, doc, out),
             (_, None) => {}
         });
     });

@@ -18,14 +18,8 @@ use crate::model::schema::ChecklistKind;
 use crate::model::scoring::{orphan_answer_lines, ScoreReport, Status};
 use crate::model::words::Words;
 
-/// Draws the results of the open check; `adviser_copy` is the "adviser copy" box of the export.
-pub fn ui(
-    ui: &mut Ui,
-    v: &View<'_>,
-    doc: &mut Document,
-    adviser_copy: &mut bool,
-    out: &mut Commands,
-) {
+/// Draws the results of the open check.
+pub fn ui(ui: &mut Ui, v: &View<'_>, doc: &mut Document, out: &mut Commands) {
     let r = v.score(&doc.assessment);
     let plan = ActionPlan::of(v.bundle, &doc.assessment, &r);
     header_ui(ui, v, &doc.assessment, &r, &plan);
@@ -36,9 +30,6 @@ pub fn ui(
         ui.horizontal_wrapped(|ui| {
             if ui.button(v.t("ui.export_pdf")).clicked() {
                 out.send(FileCommand::ExportPdfDialog);
-            }
-            if doc.assessment.mode == Mode::Adviser {
-                ui.checkbox(adviser_copy, v.t("ui.adviser_copy_box"));
             }
             if v.mode == Mode::Workshop && ui.button(v.t("ui.presentation")).clicked() {
                 out.send(Nav::TogglePresentation);
