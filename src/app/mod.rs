@@ -14,9 +14,11 @@ pub mod document;
 pub mod export;
 pub mod files;
 pub mod native;
+pub mod opening;
 pub mod pages;
 pub mod recent;
 pub mod saver;
+pub mod screenshot;
 pub mod secure;
 pub mod theme;
 pub mod verdict;
@@ -24,7 +26,6 @@ pub mod view;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -35,6 +36,8 @@ pub use commands::{
     GuideCommand, InventoryCommand, Nav,
 };
 pub use document::{Document, UNDO_LIMIT};
+use screenshot::ScreenshotJob;
+pub use screenshot::{write_png, ScreenshotResult};
 
 use crate::model::assessment::{Assessment, Mode, StaffBand};
 use crate::model::crypt::WorkFactor;
@@ -186,18 +189,6 @@ pub fn file_dialogs_available() -> bool {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
 }
 
-/// A `--screenshot` run: draw, capture, save as PNG, close.
-#[derive(Debug)]
-struct ScreenshotJob {
-    path: PathBuf,
-    frames: u32,
-    requested: bool,
-    result: Arc<Mutex<Option<Result<(), String>>>>,
-}
-
-/// The outcome of a `--screenshot` run, read by `main` after the window closed.
-pub type ScreenshotResult = Arc<Mutex<Option<Result<(), String>>>>;
-
 /// The mamori desktop app.
 pub struct MamoriApp {
     /// The questionnaires.
@@ -339,19 +330,6 @@ impl MamoriApp {
         self.commands.send(c);
     }
 
-    /// Asks for a screenshot of the first frames, saved as PNG at `path`; the window closes
-    /// afterwards. Returns where the outcome will be written.
-    pub fn request_screenshot(&mut self, path: PathBuf) -> ScreenshotResult {
-        let result: ScreenshotResult = Arc::new(Mutex::new(None));
-        self.screenshot = Some(ScreenshotJob {
-            path,
-            frames: 0,
-            requested: false,
-            result: result.clone(),
-        });
-        result
-    }
-
     /// Draws the whole app into `ui` and applies the commands it produced.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -369,6 +347,16 @@ impl MamoriApp {
         self.recent_names
             .update(named.cloned().collect(), &self.bundle, self.prefs.lang);
         pages::root_ui(self, ui);
+        // After drawing: a file opened on the worker thread is taken once its spinner showed.
+        if secure::poll(self) {
+            ctx.request_repaint();
+        } else if self
+            .pass_prompt
+            .as_ref()
+            .is_some_and(|p| p.opening.is_some())
+        {
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
         let commands = self.commands.take();
         if !commands.is_empty() {
             // Show the effect of the commands in the next frame right away.
@@ -507,47 +495,6 @@ impl MamoriApp {
                 .as_ref()
                 .is_some_and(|d| d.assessment.mode == Mode::Adviser)
     }
-
-    fn screenshot_step(&mut self, ctx: &egui::Context) {
-        let Some(job) = &mut self.screenshot else {
-            return;
-        };
-        job.frames += 1;
-        ctx.request_repaint();
-        // Let fonts and layout settle for a few frames, then capture.
-        if !job.requested && job.frames >= 3 {
-            job.requested = true;
-            let path = job.path.clone();
-            let result = job.result.clone();
-            let ctx2 = ctx.clone();
-            ctx.request_screenshot(move |image| {
-                let outcome = write_png(&path, &image);
-                if let Ok(mut r) = result.lock() {
-                    *r = Some(outcome);
-                }
-                ctx2.send_viewport_cmd(egui::ViewportCommand::Close);
-                ctx2.request_repaint();
-            });
-        }
-    }
-}
-
-/// Writes an egui image as an 8-bit RGBA PNG.
-pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
-    let [w, h] = image.size;
-    let mut bytes = Vec::with_capacity(w * h * 4);
-    for px in &image.pixels {
-        bytes.extend_from_slice(&px.to_srgba_unmultiplied());
-    }
-    let mut out = Vec::new();
-    {
-        let mut enc = png::Encoder::new(&mut out, w as u32, h as u32);
-        enc.set_color(png::ColorType::Rgba);
-        enc.set_depth(png::BitDepth::Eight);
-        let mut writer = enc.write_header().map_err(|e| e.to_string())?;
-        writer.write_image_data(&bytes).map_err(|e| e.to_string())?;
-    }
-    crate::model::fsutil::write_atomic(path, &out).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `dir/stem.ron`, or `dir/stem-2.ron` … when taken (the stem made safe by [`clean_stem`]).

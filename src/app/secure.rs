@@ -2,6 +2,9 @@
 //! an encrypted older visit to the comparison or encrypted files to the class view, and for
 //! "Save encrypted…" (which also asks what to do with the unencrypted original).
 //!
+//! Opening an encrypted file reads it on a worker thread ([`super::opening`]) while the
+//! dialog shows a spinner; the window never freezes on the passphrase's key derivation.
+//!
 //! The passphrase lives only in memory: in the dialog's text fields while typed (wiped when the
 //! dialog closes), in [`super::Document::passphrase`] while the check is open and in the class
 //! view's state while its files are shown.
@@ -12,6 +15,7 @@ use egui::Ui;
 use secrecy::zeroize::Zeroize;
 
 use super::commands::{Commands, DialogCommand};
+use super::opening::{Loaded, Opening};
 use super::view::View;
 use super::{theme, unique_path, MamoriApp};
 use crate::model::assessment::{Assessment, AssessmentError};
@@ -48,6 +52,8 @@ pub struct PassPrompt {
     pub original: Option<PathBuf>,
     /// Whether to delete [`PassPrompt::original`] (and its backup).
     pub delete_original: bool,
+    /// The file being read with the typed passphrase on a worker thread ([`Opening`]).
+    pub opening: Option<Opening>,
 }
 
 impl PassPrompt {
@@ -60,6 +66,7 @@ impl PassPrompt {
             error: None,
             original: None,
             delete_original: false,
+            opening: None,
         }
     }
 
@@ -120,11 +127,15 @@ pub fn ask(app: &mut MamoriApp, purpose: PassPurpose, path: &Path) {
     app.pass_prompt = Some(PassPrompt::new(purpose, path));
 }
 
-/// Applies the dialog: opens, reads or saves with the typed passphrase.
+/// Applies the dialog: saves, or reads with the typed passphrase — a file to open on a worker
+/// thread (see [`poll`]), an older visit or the class's files at once.
 pub fn submit(app: &mut MamoriApp) {
     let Some(prompt) = app.pass_prompt.as_mut() else {
         return;
     };
+    if prompt.opening.is_some() {
+        return;
+    }
     if prompt.pass.is_empty() {
         prompt.error = Some(app.bundle.s("ui.pass_empty", app.prefs.lang).to_string());
         return;
@@ -132,9 +143,40 @@ pub fn submit(app: &mut MamoriApp) {
     let pass = SecretString::from(prompt.pass.clone());
     let file = match prompt.purpose.clone() {
         PassPurpose::SaveEncrypted => return submit_save(app, pass),
-        PassPurpose::Open(f) | PassPurpose::Compare(f) | PassPurpose::Class(f) => f,
+        PassPurpose::Open(f) => {
+            prompt.error = None;
+            prompt.opening = Some(Opening::start(f, pass));
+            return;
+        }
+        PassPurpose::Compare(f) | PassPurpose::Class(f) => f,
     };
     let loaded = Assessment::load_with(&file, Some(&pass));
+    finish(app, file, pass, loaded);
+}
+
+/// Takes the result of the file being opened on the worker thread, once it is there: called
+/// after the frame is drawn, so the dialog's spinner has shown. True when it was taken.
+pub fn poll(app: &mut MamoriApp) -> bool {
+    let Some(opening) = app.pass_prompt.as_ref().and_then(|p| p.opening.as_ref()) else {
+        return false;
+    };
+    let Some(loaded) = opening.poll() else {
+        return false;
+    };
+    let (file, pass) = (opening.file.clone(), opening.pass.clone());
+    if let Some(prompt) = app.pass_prompt.as_mut() {
+        prompt.opening = None;
+    }
+    finish(app, file, pass, loaded);
+    true
+}
+
+/// Uses what was read with the passphrase: a wrong one is said in the dialog, which stays
+/// open; otherwise the dialog closes and the file is opened, compared or shown in the class.
+fn finish(app: &mut MamoriApp, file: PathBuf, pass: SecretString, loaded: Loaded) {
+    let Some(prompt) = app.pass_prompt.as_mut() else {
+        return;
+    };
     if let Err(AssessmentError::Crypt {
         reason: CryptError::WrongPassphrase,
         ..
@@ -213,7 +255,16 @@ pub fn pass_prompt_ui(
             }
         }
         ui.add_space(theme::ITEM_GAP);
-        let enter = pass_fields_ui(ui, v, prompt, saving);
+        let working = prompt.opening.is_some();
+        let enter = ui
+            .add_enabled_ui(!working, |ui| pass_fields_ui(ui, v, prompt, saving))
+            .inner;
+        if working {
+            ui.horizontal(|ui| {
+                spinner_ui(ui);
+                ui.label(v.t("ui.decrypting"));
+            });
+        }
         if saving && prompt.original_left().is_some() {
             original_ui(ui, v, prompt);
         }
@@ -230,7 +281,8 @@ pub fn pass_prompt_ui(
             } else {
                 "ui.pass_open_do"
             };
-            if ui.button(v.t(action)).clicked() || enter {
+            let button = egui::Button::new(v.t(action));
+            if ui.add_enabled(!working, button).clicked() || enter {
                 submit = true;
             }
             if ui.button(v.t("ui.cancel")).clicked() {
@@ -286,4 +338,24 @@ fn original_ui(ui: &mut Ui, v: &View<'_>, prompt: &mut PassPrompt) {
     let choice = &mut prompt.delete_original;
     ui.radio_value(choice, true, v.t("ui.original_delete"));
     ui.radio_value(choice, false, v.t("ui.original_keep"));
+}
+
+/// A turning arc that shows work is going on. Unlike `egui::Spinner` it asks for no repaint
+/// of its own: the app repaints every 50 ms while the work runs.
+fn spinner_ui(ui: &mut Ui) {
+    let size = ui.style().spacing.interact_size.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::new(egui::accesskit::Role::ProgressIndicator));
+    let radius = rect.height() * 0.5 - 2.0;
+    let start = ui.input(|i| i.time) * std::f64::consts::TAU;
+    let points: Vec<egui::Pos2> = (0..=24)
+        .map(|i| {
+            let angle = start + f64::from(i) / 24.0 * 4.0;
+            let (sin, cos) = angle.sin_cos();
+            rect.center() + radius * egui::vec2(cos as f32, sin as f32)
+        })
+        .collect();
+    let colour = ui.visuals().strong_text_color();
+    ui.painter()
+        .add(egui::Shape::line(points, egui::Stroke::new(3.0, colour)));
 }
