@@ -171,6 +171,19 @@ impl MamoriApp {
         self.error_detail = Some(e.to_string());
     }
 
+    /// Shows that a file could not be written: what (the UI string `what`), where and what to
+    /// do in the window's language; the technical `detail` behind 「詳細」.
+    fn show_write_error(&mut self, what: &str, path: &Path, detail: String) {
+        self.error = Some(format!(
+            "{}\n{}: {}\n\n{}",
+            self.t(what),
+            self.t("ui.error_where"),
+            path.display(),
+            self.t("ui.error_write_todo")
+        ));
+        self.error_detail = Some(detail);
+    }
+
     /// Opens an assessment file; on any problem, shows the error and keeps the open one.
     /// An encrypted file asks for its passphrase first.
     pub fn open(&mut self, path: &Path) {
@@ -406,7 +419,7 @@ impl MamoriApp {
                 }
                 self.notice = Some(notice);
             }
-            Err(e) => self.error = Some(format!("{}: {e}", self.t("ui.error_pdf"))),
+            Err(e) => self.show_write_error("ui.error_pdf", path, e.to_string()),
         }
     }
 
@@ -453,7 +466,7 @@ impl MamoriApp {
                     inv.display()
                 ))
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.show_write_error("ui.error_csv", path, e.to_string()),
         }
     }
 }

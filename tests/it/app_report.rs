@@ -160,6 +160,11 @@ fn export_pdf_through_the_typed_path_with_and_without_private_notes() {
         .unwrap_or("")
         .contains("no-such-folder"));
     assert!(has_text(&h, &s(&h, "ui.error_pdf")));
+    // What to do in the window's language; the OS's English only behind 「詳細」.
+    assert!(has_text(&h, &s(&h, "ui.error_write_todo")));
+    assert!(!has_text(&h, "os error"));
+    let detail = h.state().error_detail.clone().unwrap_or_default();
+    assert!(detail.contains("os error"), "{detail}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use crate::common::ui::{click, harness_in, has_text, s, start_new};
 
+use egui_kittest::kittest::{NodeT, Queryable};
 use mamori::app::{DocCommand, Prefs};
 use mamori::model::assessment::Mode;
 use mamori::model::date::Date;
@@ -50,4 +51,55 @@ fn continue_names_company_date_and_progress_not_the_path() {
         let doc = h.state().doc.as_ref().expect("continue opens the check");
         assert_eq!(doc.assessment.company.name, "株式会社つづき");
     }
+}
+
+/// A file whose company is `oops` instead of a `CompanyProfile`: the Japanese window says
+/// what happened, where (file:line:col) and what to do in Japanese; the parser's English is
+/// only behind 「詳細」.
+#[test]
+fn a_broken_file_is_explained_in_japanese_with_the_parser_text_behind_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_in(dir.path(), Mode::SelfCheck);
+    let broken = dir.path().join("壊れた.ron");
+    let b = load_embedded().bundle;
+    let a = mamori::model::assessment::Assessment::new(&b, Date::today());
+    a.save(&broken).unwrap();
+    let text = std::fs::read_to_string(&broken).unwrap();
+    let start = text.find("company:").expect("the file names its company");
+    let end = start + text[start..].find("\n    ),").expect("the company ends") + 7;
+    std::fs::write(
+        &broken,
+        format!("{}company: oops,{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    h.state_mut()
+        .send(mamori::app::FileCommand::Open(broken.clone()));
+    h.run();
+    let detail = h.state().error_detail.clone().expect("the detail is kept");
+    assert!(detail.contains("CompanyProfile"), "{detail}");
+    assert!(detail.contains("oops"), "{detail}");
+    let shown: Vec<String> = h
+        .query_all_by_role(egui::accesskit::Role::Label)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    let message = h.state().error.clone().unwrap();
+    assert!(message.contains("壊れた.ron:"), "{message}");
+    for english in [
+        "CompanyProfile",
+        "Expected",
+        "expected",
+        "found",
+        "docs/",
+        "oops",
+    ] {
+        assert!(
+            !shown.iter().any(|l| l.contains(english)),
+            "'{english}' outside 詳細: {shown:#?}"
+        );
+    }
+    // 「詳細」 opens the parser's own words.
+    let details = s(&h, "ui.error_detail");
+    h.get_by_label(&details).click();
+    h.run();
+    assert!(has_text(&h, "CompanyProfile"));
 }
