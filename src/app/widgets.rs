@@ -71,7 +71,10 @@ pub fn combo<T: Copy + PartialEq>(
         .map(|(_, l)| l.clone())
         .unwrap_or_else(|| none.to_string());
     let mut changed = false;
-    egui::ComboBox::new(id, label)
+    // The label before its control, as everywhere else; it names the control for screen
+    // readers, and `id` tells this choice apart from the same one in other rows.
+    let l = ui.label(label);
+    let r = egui::ComboBox::from_id_salt(id)
         .selected_text(shown)
         .show_ui(ui, |ui| {
             changed |= ui.selectable_value(value, None, none).changed();
@@ -79,6 +82,7 @@ pub fn combo<T: Copy + PartialEq>(
                 changed |= ui.selectable_value(value, Some(*o), l).changed();
             }
         });
+    r.response.labelled_by(l.id);
     changed
 }
 

@@ -3,6 +3,7 @@
 
 use crate::common::ui::{click, click_key, harness, has_text, s, visit};
 
+use egui_kittest::kittest::Queryable;
 use mamori::app::{FileCommand, Screen};
 use mamori::model::schema::Answer;
 
@@ -38,6 +39,20 @@ fn three_visits_are_compared_with_a_trend() {
     assert!(has_text(&h, &s(&h, "score.cmp_trend")));
     assert!(has_text(&h, "2026年1月10日"));
     assert!(has_text(&h, &s(&h, "score.cmp_up")));
+    // The checklists as a grid: the four headers side by side on one row.
+    let cells: Vec<egui::Rect> = [
+        "ui.cmp_col_checklist",
+        "ui.cmp_col_before",
+        "ui.cmp_col_after",
+        "ui.cmp_col_change",
+    ]
+    .iter()
+    .map(|k| h.get_by_label(&s(&h, k)).rect())
+    .collect();
+    for pair in cells.windows(2) {
+        assert!((pair[0].top() - pair[1].top()).abs() < 1.0, "{cells:?}");
+        assert!(pair[0].right() <= pair[1].left(), "{cells:?}");
+    }
     // With one older visit only, no trend.
     let remove = format!("{} 2", s(&h, "ui.cmp_remove"));
     click(&mut h, &remove);

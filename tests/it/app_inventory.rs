@@ -1,7 +1,7 @@
 //! The information inventory in the desktop app, and the owner and due date of each finding
 //! exported with it as CSV, driven headless through AccessKit labels (egui_kittest).
 
-use crate::common::ui::{click, click_key, harness, has_text, s, saved, start_new, type_into};
+use crate::common::ui::{click, click_key, harness, has_text, s, saved, start_new};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
@@ -28,10 +28,29 @@ fn the_inventory_is_reached_from_its_question_edited_and_a_removal_undone() {
     // A suggestion from the leaflet adds a named, categorised row.
     click(&mut h, "+ 製品の図面");
     click_key(&mut h, "ui.inv_add");
-    let access = format!("{} 1", s(&h, "ui.inv_access"));
-    type_into(&mut h, &access, "設計課のみ");
-    let name2 = format!("{} 2", s(&h, "ui.inv_name"));
-    type_into(&mut h, &name2, "焼き入れの条件");
+    // Each card's fields carry plain labels, no row numbers: the n-th field of a kind is
+    // the n-th row's; the card says its number in its heading.
+    let (access, name) = (s(&h, "ui.inv_access"), s(&h, "ui.inv_name"));
+    assert!(!has_text(&h, &format!("{name} 1")));
+    assert_eq!(
+        h.query_all_by_role_and_label(Role::TextInput, &name)
+            .count(),
+        2
+    );
+    assert!(has_text(&h, "1. 製品の図面"));
+    let category = s(&h, "ui.inv_category");
+    let combo = h.query_all_by_label(&category).last().unwrap().rect();
+    let label = h
+        .query_all_by_role_and_label(Role::Label, &category)
+        .next()
+        .unwrap()
+        .rect();
+    assert!(
+        label.left() < combo.left(),
+        "the label comes before its choice"
+    );
+    type_nth(&mut h, &access, 0, "設計課のみ");
+    type_nth(&mut h, &name, 1, "焼き入れの条件");
     // The second row's "people's heads" box.
     h.get_all_by_label("社員の頭の中(ノウハウ)")
         .nth(1)
@@ -51,8 +70,12 @@ fn the_inventory_is_reached_from_its_question_edited_and_a_removal_undone() {
     assert_eq!(a.inventory[1].locations, [Location::Heads]);
 
     // Remove the first row, then undo.
-    let remove = format!("{} 1", s(&h, "ui.inv_remove"));
-    click(&mut h, &remove);
+    let remove = s(&h, "ui.inv_remove");
+    h.query_all_by_role_and_label(Role::Button, &remove)
+        .next()
+        .unwrap()
+        .click();
+    h.run();
     assert_eq!(saved(&h).inventory.len(), 1);
     assert!(has_text(&h, &s(&h, "ui.inv_removed")));
     click_key(&mut h, "ui.undo");
@@ -137,4 +160,19 @@ fn owner_and_due_date_are_set_on_results_and_exported_as_csv() {
     );
     assert!(dir.path().join("plan-inventory.csv").is_file());
     assert!(has_text(&h, &s(&h, "ui.csv_saved")));
+}
+
+/// Types `text` into the `n`-th text field labelled `label`.
+fn type_nth(h: &mut Harness<'_, MamoriApp>, label: &str, n: usize, text: &str) {
+    h.get_all_by_role_and_label(Role::TextInput, label)
+        .nth(n)
+        .unwrap()
+        .focus();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, label)
+        .nth(n)
+        .unwrap()
+        .type_text(text);
+    h.run();
+    h.run();
 }

@@ -98,7 +98,7 @@ fn visits_ui(
 /// The comparison itself: notices, the overall and per-checklist scores, the question lists
 /// and the trend.
 fn comparison_ui(ui: &mut Ui, v: &View<'_>, c: &Comparison) {
-    let (b, lang, w) = (v.bundle, v.lang, v.words());
+    let (lang, w) = (v.lang, v.words());
     ui.add_space(theme::SECTION_GAP);
     if c.reordered {
         ui.label(RichText::new(v.t("score.cmp_reordered")).strong());
@@ -119,18 +119,7 @@ fn comparison_ui(ui: &mut Ui, v: &View<'_>, c: &Comparison) {
     ui.label(RichText::new(overall).size(theme::ANSWER_SIZE).strong());
     ui.add_space(theme::ITEM_GAP);
     ui.label(theme::section(v.t("score.cmp_checklists")));
-    for ch in &c.checklists {
-        let title = b
-            .checklist(&ch.id)
-            .map(|x| x.title.get(lang).to_string())
-            .unwrap_or_else(|| ch.id.clone());
-        ui.label(format!(
-            "{title}: {} → {}  ({})",
-            Words::score(ch.before),
-            Words::score(ch.after),
-            w.signed_change(ch.delta())
-        ));
-    }
+    checklists_ui(ui, v, c);
     for (key, ids) in c.lists().into_iter().chain(c.version_lists()) {
         question_list(ui, v, key, ids);
     }
@@ -142,6 +131,51 @@ fn comparison_ui(ui: &mut Ui, v: &View<'_>, c: &Comparison) {
             bar_ui(ui, v.dark, &visit.date.display(lang), visit.overall, &band);
         }
     }
+}
+
+/// The checklists before and after: a grid (checklist, before, after, change) with headers in
+/// words; in a narrow window (large text) one line per checklist, which wraps instead.
+fn checklists_ui(ui: &mut Ui, v: &View<'_>, c: &Comparison) {
+    let (b, lang, w) = (v.bundle, v.lang, v.words());
+    let title = |id: &str| {
+        b.checklist(id)
+            .map(|x| x.title.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    if ui.available_width() < theme::CHART_LABEL_WIDTH + theme::BAR_WIDTH.end() {
+        for ch in &c.checklists {
+            ui.label(format!(
+                "{}: {} → {}  ({})",
+                title(&ch.id),
+                Words::score(ch.before),
+                Words::score(ch.after),
+                w.signed_change(ch.delta())
+            ));
+        }
+        return;
+    }
+    egui::Grid::new("cmp_checklists")
+        .num_columns(4)
+        .striped(true)
+        .spacing(theme::FORM_SPACING)
+        .show(ui, |ui| {
+            for key in [
+                "ui.cmp_col_checklist",
+                "ui.cmp_col_before",
+                "ui.cmp_col_after",
+                "ui.cmp_col_change",
+            ] {
+                ui.label(RichText::new(v.t(key)).strong());
+            }
+            ui.end_row();
+            for ch in &c.checklists {
+                ui.label(title(&ch.id));
+                ui.label(Words::score(ch.before));
+                ui.label(Words::score(ch.after));
+                ui.label(w.signed_change(ch.delta()));
+                ui.end_row();
+            }
+        });
 }
 
 /// A titled list of questions with its count; 「なし」 when empty.

@@ -42,7 +42,8 @@ pub fn ui(
     suggestions_ui(ui, v, suggestions, out);
 }
 
-/// Row `i` as a card, every field labelled with the row's number; true when edited.
+/// Row `i` as a card headed by its number and name; its fields carry plain labels and are
+/// told apart from the other rows' by the card's own id scope; true when edited.
 fn row_ui(
     ui: &mut Ui,
     v: &View<'_>,
@@ -50,36 +51,53 @@ fn row_ui(
     item: &mut InventoryItem,
     out: &mut Commands,
 ) -> bool {
-    let n = i + 1;
     let mut edited = false;
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        let l = ui.label(format!("{} {n}", v.t("ui.inv_name")));
-        let name = egui::TextEdit::singleline(&mut item.name).desired_width(f32::INFINITY);
-        edited |= ui.add(name).labelled_by(l.id).changed();
-        ui.horizontal_wrapped(|ui| edited |= choices_ui(ui, v, i, item));
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{} {n}:", v.t("ui.inv_locations")));
-            for loc in Location::ALL {
-                let mut on = item.locations.contains(&loc);
-                if ui.checkbox(&mut on, v.t(&loc.string_key())).changed() {
-                    edited = true;
-                    if on {
-                        item.locations.push(loc);
-                        item.locations.sort();
-                    } else {
-                        item.locations.retain(|x| *x != loc);
-                    }
+        ui.push_id(i, |ui| edited = card_ui(ui, v, i, item, out));
+    });
+    edited
+}
+
+/// The fields of row `i`.
+fn card_ui(
+    ui: &mut Ui,
+    v: &View<'_>,
+    i: usize,
+    item: &mut InventoryItem,
+    out: &mut Commands,
+) -> bool {
+    let mut edited = false;
+    ui.set_width(ui.available_width());
+    let title = match item.name.trim() {
+        "" => v.t("ui.inv_unnamed"),
+        name => name,
+    };
+    ui.label(RichText::new(format!("{}. {title}", i + 1)).strong());
+    let l = ui.label(v.t("ui.inv_name"));
+    let name = egui::TextEdit::singleline(&mut item.name).desired_width(f32::INFINITY);
+    edited |= ui.add(name).labelled_by(l.id).changed();
+    ui.horizontal_wrapped(|ui| edited |= choices_ui(ui, v, i, item));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{}:", v.t("ui.inv_locations")));
+        for loc in Location::ALL {
+            let mut on = item.locations.contains(&loc);
+            if ui.checkbox(&mut on, v.t(&loc.string_key())).changed() {
+                edited = true;
+                if on {
+                    item.locations.push(loc);
+                    item.locations.sort();
+                } else {
+                    item.locations.retain(|x| *x != loc);
                 }
             }
-        });
-        let l = ui.label(format!("{} {n}", v.t("ui.inv_access")));
-        let access = egui::TextEdit::singleline(&mut item.access).desired_width(f32::INFINITY);
-        edited |= ui.add(access).labelled_by(l.id).changed();
-        if ui.button(format!("{} {n}", v.t("ui.inv_remove"))).clicked() {
-            out.send(InventoryCommand::RemoveRow(i));
         }
     });
+    let l = ui.label(v.t("ui.inv_access"));
+    let access = egui::TextEdit::singleline(&mut item.access).desired_width(f32::INFINITY);
+    edited |= ui.add(access).labelled_by(l.id).changed();
+    if ui.button(v.t("ui.inv_remove")).clicked() {
+        out.send(InventoryCommand::RemoveRow(i));
+    }
     edited
 }
 
@@ -95,13 +113,10 @@ fn choices_ui(ui: &mut Ui, v: &View<'_>, i: usize, item: &mut InventoryItem) -> 
         .map(|r| (*r, w.owned(&r.string_key())))
         .collect();
     let unset = v.t("ui.staff_unset");
-    let n = i + 1;
-    let category = format!("{} {n}", v.t("ui.inv_category"));
-    let rank = format!("{} {n}", v.t("ui.inv_rank"));
     let mut changed = combo(
         ui,
         format!("inv_cat_{i}"),
-        &category,
+        v.t("ui.inv_category"),
         &mut item.category,
         &cats,
         unset,
@@ -109,7 +124,7 @@ fn choices_ui(ui: &mut Ui, v: &View<'_>, i: usize, item: &mut InventoryItem) -> 
     changed |= combo(
         ui,
         format!("inv_rank_{i}"),
-        &rank,
+        v.t("ui.inv_rank"),
         &mut item.rank,
         &ranks,
         unset,
