@@ -119,6 +119,14 @@ impl Document {
         }
     }
 
+    /// Continues at `path` (encrypted with `passphrase` when given), which holds the document
+    /// as it is now (written on a worker thread).
+    pub fn moved_to(&mut self, path: PathBuf, passphrase: Option<SecretString>) {
+        self.path = path;
+        self.passphrase = passphrase;
+        self.save_due = None;
+    }
+
     /// Writes the document to `path` (encrypted with `passphrase` when given) and continues
     /// there; on an error the document stays where it was.
     pub fn save_as(

@@ -279,23 +279,25 @@ impl MamoriApp {
         }
     }
 
-    /// Saves the open check encrypted at `path` and continues in it, encrypted from now on.
-    /// When `path` is another file, the original and its backup are deleted if
-    /// `delete_original`, or kept (an unencrypted one is then named in the notice).
-    pub(super) fn save_encrypted_as(
+    /// After the open check was saved encrypted at `path` (on the worker thread): continues
+    /// in it, encrypted from now on. When `path` is another file, the original and its backup
+    /// are deleted if `delete_original`, or kept (an unencrypted one is then named in the
+    /// notice). On an error the check stays where it was.
+    pub(super) fn saved_encrypted(
         &mut self,
         path: PathBuf,
         pass: SecretString,
         delete_original: bool,
+        saved: Result<(), AssessmentError>,
     ) {
-        self.saver.wait();
-        let Some(doc) = &mut self.doc else { return };
-        let old = doc.path.clone();
-        let was_plain = doc.passphrase.is_none();
-        if let Err(e) = doc.save_as(path.clone(), Some(pass), self.work_factor) {
+        if let Err(e) = saved {
             self.show_file_error(&path, &e, "");
             return;
         }
+        let Some(doc) = &mut self.doc else { return };
+        let old = doc.path.clone();
+        let was_plain = doc.passphrase.is_none();
+        doc.moved_to(path.clone(), Some(pass));
         let mut notice = format!("{}: {}", self.t("ui.saved_encrypted"), path.display());
         if old != path && delete_original {
             self.delete_file_and_backup(&old);

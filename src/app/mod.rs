@@ -350,11 +350,7 @@ impl MamoriApp {
         // After drawing: a file opened on the worker thread is taken once its spinner showed.
         if secure::poll(self) {
             ctx.request_repaint();
-        } else if self
-            .pass_prompt
-            .as_ref()
-            .is_some_and(|p| p.opening.is_some())
-        {
+        } else if self.pass_prompt.as_ref().is_some_and(|p| p.work.is_some()) {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
         let commands = self.commands.take();

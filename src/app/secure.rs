@@ -2,8 +2,9 @@
 //! an encrypted older visit to the comparison or encrypted files to the class view, and for
 //! "Save encrypted…" (which also asks what to do with the unencrypted original).
 //!
-//! Opening an encrypted file reads it on a worker thread ([`super::opening`]) while the
-//! dialog shows a spinner; the window never freezes on the passphrase's key derivation.
+//! Opening an encrypted file and "Save encrypted…" run on a worker thread
+//! ([`super::opening`]) while the dialog shows a spinner; the window never freezes on the
+//! passphrase's key derivation.
 //!
 //! The passphrase lives only in memory: in the dialog's text fields while typed (wiped when the
 //! dialog closes), in [`super::Document::passphrase`] while the check is open and in the class
@@ -15,7 +16,7 @@ use egui::Ui;
 use secrecy::zeroize::Zeroize;
 
 use super::commands::{Commands, DialogCommand};
-use super::opening::{Loaded, Opening};
+use super::opening::{Done, Loaded, Pending};
 use super::view::View;
 use super::{theme, unique_path, MamoriApp};
 use crate::model::assessment::{Assessment, AssessmentError};
@@ -52,8 +53,9 @@ pub struct PassPrompt {
     pub original: Option<PathBuf>,
     /// Whether to delete [`PassPrompt::original`] (and its backup).
     pub delete_original: bool,
-    /// The file being read with the typed passphrase on a worker thread ([`Opening`]).
-    pub opening: Option<Opening>,
+    /// The file being read, or the check being saved, with the typed passphrase on a worker
+    /// thread ([`Pending`]).
+    pub work: Option<Pending>,
 }
 
 impl PassPrompt {
@@ -66,7 +68,7 @@ impl PassPrompt {
             error: None,
             original: None,
             delete_original: false,
-            opening: None,
+            work: None,
         }
     }
 
@@ -133,7 +135,7 @@ pub fn submit(app: &mut MamoriApp) {
     let Some(prompt) = app.pass_prompt.as_mut() else {
         return;
     };
-    if prompt.opening.is_some() {
+    if prompt.work.is_some() {
         return;
     }
     if prompt.pass.is_empty() {
@@ -145,7 +147,7 @@ pub fn submit(app: &mut MamoriApp) {
         PassPurpose::SaveEncrypted => return submit_save(app, pass),
         PassPurpose::Open(f) => {
             prompt.error = None;
-            prompt.opening = Some(Opening::start(f, pass));
+            prompt.work = Some(Pending::open(f, pass));
             return;
         }
         PassPurpose::Compare(f) | PassPurpose::Class(f) => f,
@@ -154,20 +156,26 @@ pub fn submit(app: &mut MamoriApp) {
     finish(app, file, pass, loaded);
 }
 
-/// Takes the result of the file being opened on the worker thread, once it is there: called
-/// after the frame is drawn, so the dialog's spinner has shown. True when it was taken.
+/// Takes the result of the work on the worker thread (a file opened or the check saved
+/// encrypted), once it is there: called after the frame is drawn, so the dialog's spinner has
+/// shown. True when it was taken.
 pub fn poll(app: &mut MamoriApp) -> bool {
-    let Some(opening) = app.pass_prompt.as_ref().and_then(|p| p.opening.as_ref()) else {
+    let Some(work) = app.pass_prompt.as_ref().and_then(|p| p.work.as_ref()) else {
         return false;
     };
-    let Some(loaded) = opening.poll() else {
+    let Some(done) = work.poll() else {
         return false;
     };
-    let (file, pass) = (opening.file.clone(), opening.pass.clone());
     if let Some(prompt) = app.pass_prompt.as_mut() {
-        prompt.opening = None;
+        prompt.work = None;
     }
-    finish(app, file, pass, loaded);
+    match done {
+        Done::Opened(file, pass, loaded) => finish(app, file, pass, *loaded),
+        Done::Saved(path, pass, delete, saved) => {
+            app.pass_prompt = None;
+            app.saved_encrypted(path, pass, delete, saved);
+        }
+    }
     true
 }
 
@@ -215,8 +223,14 @@ fn submit_save(app: &mut MamoriApp, pass: SecretString) {
     }
     let path = PathBuf::from(prompt.path.trim());
     let delete = prompt.delete_original;
-    app.pass_prompt = None;
-    app.save_encrypted_as(path, pass, delete);
+    // Pending autosaves are written first, so they cannot overtake the encrypted copy.
+    app.saver.wait();
+    let Some(doc) = &app.doc else { return };
+    let a = doc.assessment.clone();
+    if let Some(prompt) = app.pass_prompt.as_mut() {
+        prompt.error = None;
+        prompt.work = Some(Pending::save(a, path, pass, app.work_factor, delete));
+    }
 }
 
 /// The passphrase dialog: a modal with password fields named for screen readers.
@@ -255,14 +269,20 @@ pub fn pass_prompt_ui(
             }
         }
         ui.add_space(theme::ITEM_GAP);
-        let working = prompt.opening.is_some();
+        let working = prompt.work.as_ref().map(Pending::is_open);
         let enter = ui
-            .add_enabled_ui(!working, |ui| pass_fields_ui(ui, v, prompt, saving))
+            .add_enabled_ui(working.is_none(), |ui| {
+                pass_fields_ui(ui, v, prompt, saving)
+            })
             .inner;
-        if working {
+        if let Some(open) = working {
             ui.horizontal(|ui| {
                 spinner_ui(ui);
-                ui.label(v.t("ui.decrypting"));
+                ui.label(v.t(if open {
+                    "ui.decrypting"
+                } else {
+                    "ui.encrypting"
+                }));
             });
         }
         if saving && prompt.original_left().is_some() {
@@ -282,7 +302,7 @@ pub fn pass_prompt_ui(
                 "ui.pass_open_do"
             };
             let button = egui::Button::new(v.t(action));
-            if ui.add_enabled(!working, button).clicked() || enter {
+            if ui.add_enabled(working.is_none(), button).clicked() || enter {
                 submit = true;
             }
             if ui.button(v.t("ui.cancel")).clicked() {

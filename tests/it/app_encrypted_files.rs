@@ -96,6 +96,7 @@ fn save_encrypted_as(
         h.run();
     }
     click_key(h, "ui.save_encrypted_do");
+    crate::common::ui::wait_for_opening(h);
     assert!(h.state().pass_prompt.is_none(), "{:?}", h.state().error);
     assert!(is_encrypted(&std::fs::read(target).unwrap()));
 }

@@ -85,6 +85,7 @@ fn save_encrypted_then_autosave_leaves_no_plaintext_anywhere() {
     assert!(h.state().doc.as_ref().unwrap().passphrase.is_none());
     type_into(&mut h, "ui.passphrase_again", PASS);
     click(&mut h, &go);
+    wait_for_opening(&mut h);
     assert!(h.state().pass_prompt.is_none());
     let enc_path = h.state().doc.as_ref().unwrap().path.clone();
     assert_ne!(enc_path, plain_path);
@@ -259,8 +260,9 @@ fn continue_label(h: &Harness<'_, MamoriApp>) -> String {
 
 /// Opening an encrypted file runs on a worker thread: the frame after the passphrase is given
 /// draws the dialog with its spinner and 「暗号を解いています…」 while the work is pending, and
-/// the check appears afterwards. The file is written with a higher work factor than the other
-/// tests use, so the key derivation takes a noticeable time.
+/// the check appears afterwards; "Save encrypted…" likewise with 「暗号化して保存しています…」.
+/// The files are written with a higher work factor than the other tests use, so the key
+/// derivation takes a noticeable time.
 #[test]
 fn an_encrypted_file_opens_on_a_worker_thread_while_the_window_draws_a_spinner() {
     let data = tempfile::tempdir().unwrap();
@@ -279,7 +281,7 @@ fn an_encrypted_file_opens_on_a_worker_thread_while_the_window_draws_a_spinner()
     // The frame that takes the Enter starts the work; the next frame draws while it runs.
     h.step();
     let started = std::time::Instant::now();
-    assert!(h.state().pass_prompt.as_ref().unwrap().opening.is_some());
+    assert!(h.state().pass_prompt.as_ref().unwrap().work.is_some());
     h.step();
     let frame = started.elapsed();
     let working = s(&h, "ui.decrypting");
@@ -309,4 +311,23 @@ fn an_encrypted_file_opens_on_a_worker_thread_while_the_window_draws_a_spinner()
         .expect("the check opens after the work");
     assert_eq!(doc.assessment.company.name, COMPANY);
     assert!(!has_text(&h, &working), "the spinner is gone");
+
+    // "Save encrypted…" runs on the worker thread too, at the same work factor.
+    h.state_mut().work_factor = WorkFactor::LogN(14);
+    let target = data.path().join("again.ron");
+    let save = s(&h, "ui.save_encrypted");
+    click(&mut h, &save);
+    h.state_mut().pass_prompt.as_mut().unwrap().path = target.display().to_string();
+    type_into(&mut h, "ui.passphrase", PASS);
+    type_into(&mut h, "ui.passphrase_again", PASS);
+    let go = s(&h, "ui.save_encrypted_do");
+    h.get_by_label(&go).click();
+    h.step();
+    h.step();
+    let encrypting = s(&h, "ui.encrypting");
+    assert!(has_text(&h, &encrypting), "no spinner label while saving");
+    wait_for_opening(&mut h);
+    assert!(!has_text(&h, &encrypting));
+    assert_eq!(h.state().doc.as_ref().unwrap().path, target);
+    assert!(is_encrypted(&std::fs::read(&target).unwrap()));
 }

@@ -130,15 +130,16 @@ pub fn tab_to(h: &mut Harness<'_, MamoriApp>, label: &str) -> usize {
     panic!("Tab never reached '{label}'; focus went through {seen:?}");
 }
 
-/// Steps frames until the encrypted file being opened on the worker thread is taken (or the
-/// dialog closed), then lets the window settle; fails after ten seconds.
+/// Steps frames until the passphrase dialog's work on the worker thread (opening or saving
+/// encrypted) is taken (or the dialog closed), then lets the window settle; fails after ten
+/// seconds.
 pub fn wait_for_opening(h: &mut Harness<'_, MamoriApp>) {
     let started = std::time::Instant::now();
     while h
         .state()
         .pass_prompt
         .as_ref()
-        .is_some_and(|p| p.opening.is_some())
+        .is_some_and(|p| p.work.is_some())
     {
         assert!(
             started.elapsed() < std::time::Duration::from_secs(10),
