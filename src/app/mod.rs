@@ -242,6 +242,7 @@ pub struct MamoriApp {
     pub documents_dir: PathBuf,
     commands: Commands,
     lang_shown: Lang,
+    mode_shown: Mode,
     applied_style: Option<(bool, f32)>,
     fonts_installed: bool,
     screenshot: Option<ScreenshotJob>,
@@ -253,7 +254,7 @@ pub struct MamoriApp {
 impl MamoriApp {
     /// A new app over `bundle`, saving new assessments under `data_dir`.
     pub fn new(bundle: Bundle, prefs: Prefs, data_dir: PathBuf) -> Self {
-        let lang_shown = prefs.lang;
+        let (lang_shown, prefs_mode) = (prefs.lang, prefs.nav_mode);
         let documents_dir = export::documents_dir(&data_dir);
         let form = NewForm {
             mode: prefs.nav_mode,
@@ -292,6 +293,7 @@ impl MamoriApp {
             documents_dir,
             commands: Commands::default(),
             lang_shown,
+            mode_shown: prefs_mode,
             applied_style: None,
             fonts_installed: false,
             screenshot: None,
@@ -338,6 +340,11 @@ impl MamoriApp {
             // A status message is in the language it was given in: a switch clears it.
             self.notice = None;
             self.lang_shown = self.prefs.lang;
+        }
+        if self.prefs.nav_mode != self.mode_shown {
+            // Who uses the app is also how the next check is done (the start form's mode).
+            self.form.mode = self.prefs.nav_mode;
+            self.mode_shown = self.prefs.nav_mode;
         }
         self.keyboard(&ctx);
         for f in ctx.input(|i| i.raw.dropped_files.clone()) {

@@ -129,8 +129,9 @@ pub fn ask(app: &mut MamoriApp, purpose: PassPurpose, path: &Path) {
     app.pass_prompt = Some(PassPrompt::new(purpose, path));
 }
 
-/// Applies the dialog: saves, or reads with the typed passphrase — a file to open on a worker
-/// thread (see [`poll`]), an older visit or the class's files at once.
+/// Applies the dialog: saves, or reads with the typed passphrase — a file to open or an older
+/// visit on a worker thread (see [`poll`]), the class's files at once (the class view reads
+/// them all again with it).
 pub fn submit(app: &mut MamoriApp) {
     let Some(prompt) = app.pass_prompt.as_mut() else {
         return;
@@ -145,12 +146,12 @@ pub fn submit(app: &mut MamoriApp) {
     let pass = SecretString::from(prompt.pass.clone());
     let file = match prompt.purpose.clone() {
         PassPurpose::SaveEncrypted => return submit_save(app, pass),
-        PassPurpose::Open(f) => {
+        PassPurpose::Open(f) | PassPurpose::Compare(f) => {
             prompt.error = None;
             prompt.work = Some(Pending::open(f, pass));
             return;
         }
-        PassPurpose::Compare(f) | PassPurpose::Class(f) => f,
+        PassPurpose::Class(f) => f,
     };
     let loaded = Assessment::load_with(&file, Some(&pass));
     finish(app, file, pass, loaded);

@@ -2,7 +2,9 @@
 //! passphrase, "Save encrypted…" asks what to do with the unencrypted original, and the recent
 //! files name encrypted files neutrally.
 
-use crate::common::ui::{click, click_key, harness, has_text, s, start_new, type_into, visit};
+use crate::common::ui::{
+    click, click_key, harness, has_text, s, start_new, type_into, visit, wait_for_opening,
+};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -53,10 +55,12 @@ fn the_comparison_and_the_class_view_ask_the_passphrase_of_encrypted_files() {
     assert!(has_text(&h, &s(&h, "ui.pass_compare_title")));
     type_key(&mut h, "ui.passphrase", "違う");
     click_key(&mut h, "ui.pass_open_do");
+    wait_for_opening(&mut h);
     assert!(has_text(&h, &s(&h, "ui.pass_wrong")));
     assert!(h.state().compare.older.is_empty());
     type_key(&mut h, "ui.passphrase", PASS);
     click_key(&mut h, "ui.pass_open_do");
+    wait_for_opening(&mut h);
     assert!(h.state().pass_prompt.is_none());
     assert_eq!(h.state().compare.older.len(), 1);
     assert!(has_text(&h, &s(&h, "score.cmp_resolved")));
@@ -96,7 +100,7 @@ fn save_encrypted_as(
         h.run();
     }
     click_key(h, "ui.save_encrypted_do");
-    crate::common::ui::wait_for_opening(h);
+    wait_for_opening(h);
     assert!(h.state().pass_prompt.is_none(), "{:?}", h.state().error);
     assert!(is_encrypted(&std::fs::read(target).unwrap()));
 }

@@ -65,6 +65,11 @@ fn each_mode_shows_its_own_navigation_and_the_mode_is_switched_in_the_settings()
     h.get_by_label(&adviser).click();
     h.run();
     assert_eq!(h.state().prefs.nav_mode, Mode::Adviser);
+    assert_eq!(
+        h.state().form.mode,
+        Mode::Adviser,
+        "the next check is an adviser's"
+    );
     assert_buttons(&h, Mode::Adviser, &SELF_CHECK, &WORKSHOP);
     assert_buttons(&h, Mode::Adviser, &ADVISER, &[]);
     // Workshop mode: the class view and, on the start page, the fictional companies.

@@ -15,8 +15,11 @@ pub fn harness_sized(
     let mut app = MamoriApp::new(load_embedded().bundle, prefs, dir.to_path_buf());
     // Encrypted saves at a low scrypt work factor: fast, and only ever in tests.
     app.work_factor = mamori::model::crypt::WorkFactor::LogN(4);
+    // A few more frames than kittest's default four may follow a click: work taken from a
+    // worker thread repaints once more when it arrives.
     let mut h = Harness::builder()
         .with_size(size)
+        .with_max_steps(12)
         .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
     h.run();
     h
