@@ -222,8 +222,10 @@ fn continue_with_an_encrypted_last_file_asks_its_passphrase_escape_cancels_enter
     };
     let mut app = MamoriApp::new(load_embedded().bundle, prefs, data.path().to_path_buf());
     app.work_factor = WorkFactor::LogN(4);
+    // As in common::ui::harness_sized: the opened file's result repaints once more.
     let mut h = Harness::builder()
         .with_size([1100.0, 3000.0])
+        .with_max_steps(12)
         .build_ui_state(|ui, app: &mut MamoriApp| app.ui(ui), app);
     h.run();
     let cont = s(&h, "ui.continue");
