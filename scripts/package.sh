@@ -66,8 +66,11 @@ crlf() { sed 's/\r$//; s/$/\r/' "$1" > "$2"; }
 
 # --- Debian package -----------------------------------------------------------------------------
 if want deb; then
-  timed "Linux build (profile dist)" cargo build --profile dist --locked --bin mamori
-  bin=$(realpath "${CARGO_TARGET_DIR:-target}/dist/mamori")
+  # The release profile (stripped, no LTO): the .deb is far under its limit without LTO, and
+  # the fat-LTO link of the `dist` profile costs many minutes (MAMORI_DEB_PROFILE=dist for it).
+  deb_profile=${MAMORI_DEB_PROFILE:-release}
+  timed "Linux build (profile $deb_profile)" cargo build --profile "$deb_profile" --locked --bin mamori
+  bin=$(realpath "${CARGO_TARGET_DIR:-target}/$deb_profile/mamori")
   deb=$work/deb
   install -D -m 755 "$bin" "$deb/usr/bin/mamori"
   install -D -m 644 packaging/linux/mamori.desktop "$deb/usr/share/applications/mamori.desktop"
