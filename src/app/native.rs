@@ -252,7 +252,10 @@ fn prepare_scripted(app: &mut MamoriApp, screen: ScriptedPage) {
         ScriptedPage::Contacts => Screen::Contacts,
         ScriptedPage::Settings => Screen::Settings,
         ScriptedPage::Inventory => Screen::Inventory,
-        ScriptedPage::Compare => Screen::Compare,
+        ScriptedPage::Compare => {
+            scripted_compare(app);
+            Screen::Compare
+        }
         ScriptedPage::Situations => Screen::Situations(Some("samples_out".into())),
         ScriptedPage::Ledger => Screen::Ledger,
         ScriptedPage::OpenClose => scripted_open_close(app),
@@ -290,6 +293,40 @@ fn scripted_class(app: &mut MamoriApp) {
         }
     }
     app.send(super::ClassCommand::Add(dir));
+}
+
+/// An older visit of the open company for the comparison page: the same file a year
+/// earlier, when the rules, PC and departing-staff answers were all still "no" (fictional,
+/// like the workshop company itself).
+fn scripted_compare(app: &mut MamoriApp) {
+    use crate::model::schema::Answer;
+    let Some(doc) = app.doc.as_ref() else {
+        return;
+    };
+    let mut older = doc.assessment.clone();
+    let d = older.date;
+    older.date = crate::model::date::Date::new(d.year - 1, d.month, d.day.min(28)).unwrap_or(d);
+    for (id, e) in older.answers.iter_mut() {
+        let earlier = ["rules.", "pc.", "departing."]
+            .iter()
+            .any(|p| id.starts_with(p));
+        if earlier && matches!(e.value, Some(Answer::Yes | Answer::Partly)) {
+            e.value = Some(Answer::No);
+        }
+    }
+    let path = app.data_dir.join("compare").join("older-visit.ron");
+    let written = older
+        .to_ron_string()
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            std::fs::create_dir_all(app.data_dir.join("compare"))
+                .and_then(|()| write_atomic(&path, text.as_bytes()))
+                .map_err(|e| e.to_string())
+        });
+    match written {
+        Ok(()) => app.send(super::CompareCommand::Add(path)),
+        Err(e) => log::warn!("{}: {e}", path.display()),
+    }
 }
 
 #[cfg(test)]

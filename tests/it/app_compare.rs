@@ -3,6 +3,7 @@
 
 use crate::common::ui::{click, click_key, harness, has_text, s, visit};
 
+use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use mamori::app::{FileCommand, Screen};
 use mamori::model::schema::Answer;
@@ -54,7 +55,12 @@ fn three_visits_are_compared_with_a_trend() {
         assert!(pair[0].right() <= pair[1].left(), "{cells:?}");
     }
     // With one older visit only, no trend.
-    let remove = format!("{} 2", s(&h, "ui.cmp_remove"));
-    click(&mut h, &remove);
+    // The second visit's 「外す」 (every row's button has the same plain label).
+    let remove = s(&h, "ui.cmp_remove");
+    h.get_all_by_role_and_label(Role::Button, &remove)
+        .nth(1)
+        .expect("a second remove button")
+        .click();
+    h.run();
     assert!(!has_text(&h, &s(&h, "score.cmp_trend")));
 }

@@ -68,12 +68,14 @@ fn visits_ui(
         ui.label(v.t("ui.cmp_pick_hint"));
     }
     for (i, (p, a)) in state.older.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{}  {}", a.date.display(v.lang), p.display()));
-            let remove = format!("{} {}", v.t("ui.cmp_remove"), i + 1);
-            if ui.button(remove).clicked() {
-                out.send(CompareCommand::Remove(i));
-            }
+        // Each row in its own id scope: the buttons share the plain label 「外す」.
+        ui.push_id(i, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{}  {}", a.date.display(v.lang), p.display()));
+                if ui.button(v.t("ui.cmp_remove")).clicked() {
+                    out.send(CompareCommand::Remove(i));
+                }
+            });
         });
     }
     ui.horizontal_wrapped(|ui| {
