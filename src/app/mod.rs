@@ -224,6 +224,8 @@ pub struct MamoriApp {
     pub suggestions: Vec<CategorySuggestions>,
     /// The older visits of the comparison page.
     pub compare: pages::compare::CompareState,
+    /// The last score of the open check, for the pages (see [`view::ScoreCache`]).
+    pub scores: view::ScoreCache,
     /// The files and picture of the class page.
     pub class: pages::class::ClassState,
     /// How the recent files are named (encrypted ones neutrally).
@@ -284,6 +286,7 @@ impl MamoriApp {
                 .collect(),
             suggestions: Vec::new(),
             compare: Default::default(),
+            scores: Default::default(),
             class: Default::default(),
             recent_names: Default::default(),
             case_from: None,

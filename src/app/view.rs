@@ -1,6 +1,8 @@
 //! What every page and dialog reads: the questionnaire, the language and how the window
 //! looks, with the one helper that gives a UI string in the display language.
 
+use std::cell::RefCell;
+
 use super::Prefs;
 use crate::model::assessment::Assessment;
 use crate::model::assessment::Mode;
@@ -25,7 +27,15 @@ pub struct View<'a> {
     pub mode: Mode,
     /// Today in the local time zone (the ledger's warnings depend on it).
     pub today: Date,
+    /// The app's last score, reused while the check and the day are unchanged.
+    scores: Option<&'a ScoreCache>,
 }
+
+/// The last score worked out and what it was worked out from: a page is drawn on every
+/// input event, but the check changes far less often, so [`View::score`] scores it once
+/// per change instead of once per frame.
+#[derive(Debug, Default)]
+pub struct ScoreCache(RefCell<Option<(Assessment, Date, ScoreReport)>>);
 
 impl<'a> View<'a> {
     /// The view of `bundle` with the language and theme of `prefs`.
@@ -37,6 +47,15 @@ impl<'a> View<'a> {
             presentation,
             mode: prefs.nav_mode,
             today: Date::today(),
+            scores: None,
+        }
+    }
+
+    /// The same view, reusing the app's last score while the check is unchanged.
+    pub fn with_scores(self, scores: &'a ScoreCache) -> View<'a> {
+        View {
+            scores: Some(scores),
+            ..self
         }
     }
 
@@ -51,7 +70,17 @@ impl<'a> View<'a> {
     /// The score of `a` today, the disclosure ledger's warnings included: the one way every
     /// page scores, so a disclosure without an NDA weighs the same on each.
     pub fn score(&self, a: &Assessment) -> ScoreReport {
-        score_on(self.bundle, a, self.today)
+        let Some(cache) = self.scores else {
+            return score_on(self.bundle, a, self.today);
+        };
+        if let Some((last, day, r)) = &*cache.0.borrow() {
+            if *day == self.today && last == a {
+                return r.clone();
+            }
+        }
+        let r = score_on(self.bundle, a, self.today);
+        *cache.0.borrow_mut() = Some((a.clone(), self.today, r.clone()));
+        r
     }
 
     /// The shared words for scores and bands ([`Words`]).

@@ -120,3 +120,35 @@ fn the_top_says_score_progress_verdict_first_actions_and_one_desk() {
     );
     assert!(has_text(&h, &s(&h, "ui.findings_desks")));
 }
+
+/// The pages reuse the last score while the check is unchanged, and never show a stale one:
+/// after any edit the cached view scores exactly like `score_on`.
+#[test]
+fn the_score_cache_follows_every_edit() {
+    use mamori::app::view::{ScoreCache, View};
+    use mamori::app::Prefs;
+    let b = load_embedded().bundle;
+    let cache = ScoreCache::default();
+    let prefs = Prefs::default();
+    let v = View::new(&b, &prefs, false).with_scores(&cache);
+    let mut a = mamori::model::assessment::Assessment::new(&b, v.today);
+    assert_eq!(v.score(&a), score_on(&b, &a, v.today));
+    let ids: Vec<String> = b.checklists[1]
+        .questions
+        .iter()
+        .map(|q| q.id.clone())
+        .collect();
+    for (i, id) in ids.iter().enumerate() {
+        let answer = if i % 2 == 0 { Answer::Yes } else { Answer::No };
+        a.answers.entry(id.clone()).or_default().value = Some(answer);
+        let cached = v.score(&a);
+        assert_eq!(cached, score_on(&b, &a, v.today), "after answering {id}");
+        assert_eq!(v.score(&a), cached, "asked twice");
+    }
+    a.company.prefecture = "大阪府".into();
+    assert_eq!(
+        v.score(&a),
+        score_on(&b, &a, v.today),
+        "after the prefecture"
+    );
+}
