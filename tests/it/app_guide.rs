@@ -48,16 +48,16 @@ fn a_disclosure_added_without_an_nda_shows_its_warning_and_a_removal_is_undone()
     click_key(&mut h, "ui.ledger_open");
     assert_eq!(h.state().screen, Screen::Ledger);
     // Typing the NDA reference in place clears the warning and is saved.
-    let edit = format!("{} 1", s(&h, "ui.ledger_edit"));
+    let edit = s(&h, "ui.ledger_edit");
     h.get_by_label(&edit).click();
     h.run();
-    let nda = format!("{} 1", s(&h, "ui.ledger_nda_ref"));
+    let nda = s(&h, "ui.ledger_nda_ref");
     type_into(&mut h, &nda, "NDA-7");
     h.state_mut().flush();
     assert_eq!(saved(&h).ledger[0].nda.as_ref().unwrap().reference, "NDA-7");
     assert!(!has_text(&h, &s(&h, "ledger.warning.no_nda")));
     // Remove, then undo.
-    let remove = format!("{} 1", s(&h, "ui.ledger_remove"));
+    let remove = s(&h, "ui.ledger_remove");
     click(&mut h, &remove);
     assert!(saved(&h).ledger.is_empty());
     assert!(has_text(&h, &s(&h, "ui.ledger_removed")));

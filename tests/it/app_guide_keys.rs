@@ -41,11 +41,11 @@ fn a_ledger_entry_is_marked_with_tab_and_space_and_the_form_answers_enter() {
     h.run();
     assert!(!saved(&h).ledger[0].marked);
     // The entry's fields open with Enter on 「この記録を編集 1」.
-    let edit = format!("{} 1", s(&h, "ui.ledger_edit"));
+    let edit = s(&h, "ui.ledger_edit");
     tab_to(&mut h, &edit);
     h.key_press(egui::Key::Enter);
     h.run();
-    let marked = format!("{} 1", s(&h, "ui.ledger_marked_new"));
+    let marked = s(&h, "ui.ledger_marked_new");
     tab_to(&mut h, &marked);
     h.key_press(egui::Key::Space);
     h.run();

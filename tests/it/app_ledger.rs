@@ -1,7 +1,7 @@
 //! The disclosure ledger page edits every field of an entry, in the add form and in place:
 //! invalid dates are said in words and not saved, each edit is saved and undoable.
 
-use crate::common::ui::{click_key, harness, has_text, s, saved, start_new, type_into};
+use crate::common::ui::{click_key, first, harness, has_text, s, saved, start_new, type_into};
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
@@ -11,10 +11,10 @@ use mamori::model::inventory::{InfoCategory, InventoryItem};
 
 /// Replaces the text of the field labelled `label` with `text`.
 fn retype(h: &mut Harness<'_, MamoriApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
+    first(h, label).focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label(label).type_text(text);
+    first(h, label).type_text(text);
     h.run();
     h.run();
 }
@@ -93,13 +93,16 @@ fn partner_and_return_date_are_edited_in_place_and_each_edit_is_undone() {
     let overdue = s(&h, "ledger.warning.return_overdue");
     // The return date: a wrong one is refused in words, a passed one warns.
     // The list shows each entry in a few lines; its fields open with 「この記録を編集」.
-    assert!(h
-        .query_by_label(&format!("{} 1", s(&h, "ui.ledger_partner")))
-        .is_none());
-    let edit = format!("{} 1", s(&h, "ui.ledger_edit"));
+    let partner = s(&h, "ui.ledger_partner");
+    assert_eq!(
+        h.query_all_by_label(&partner).count(),
+        1,
+        "only the add form's"
+    );
+    let edit = s(&h, "ui.ledger_edit");
     h.get_by_label(&edit).click();
     h.run();
-    let ret = format!("{} 1", s(&h, "ui.ledger_return_by"));
+    let ret = s(&h, "ui.ledger_return_by");
     type_into(&mut h, &ret, "2020-1-10");
     assert!(has_text(&h, &s(&h, "ui.ledger_date_invalid")));
     h.state_mut().flush();
@@ -108,9 +111,8 @@ fn partner_and_return_date_are_edited_in_place_and_each_edit_is_undone() {
     assert!(!has_text(&h, &s(&h, "ui.ledger_date_invalid")));
     assert!(has_text(&h, &overdue));
     // The partner, typed in two runs of keys: one undo step.
-    let partner = format!("{} 1", s(&h, "ui.ledger_partner"));
     retype(&mut h, &partner, "南星");
-    h.get_by_label(&partner).type_text("工業");
+    first(&h, &partner).type_text("工業");
     h.run();
     h.run();
     h.state_mut().flush();
@@ -121,8 +123,7 @@ fn partner_and_return_date_are_edited_in_place_and_each_edit_is_undone() {
     );
     assert!(has_text(&h, "南星工業 — 図面 A-12"), "the heading follows");
     // The status: returned, so the passed date no longer warns.
-    h.get_by_label(&format!("{} 1", s(&h, "guide.ledger.col.status")))
-        .click();
+    first(&h, &s(&h, "guide.ledger.col.status")).click();
     h.run();
     let returned = s(&h, "ledger.status.returned");
     h.get_by_label(&returned).click();

@@ -61,12 +61,11 @@ fn entry_ui(
         ui.label(RichText::new(head).strong());
         warnings_ui(ui, v, e);
         ui.label(summary(v, e));
-        egui::CollapsingHeader::new(format!("{} {n}", v.t("ui.ledger_edit")))
+        egui::CollapsingHeader::new(v.t("ui.ledger_edit"))
             .id_salt(("ledger_edit", i))
             .show(ui, |ui| {
                 let place = Place {
                     id: Id::unique(("ledger_entry", i)),
-                    suffix: format!(" {n}"),
                     items,
                     radios: false,
                 };
@@ -75,10 +74,7 @@ fn entry_ui(
                     out.send(GuideCommand::EditLedger(i, field, edited));
                 }
             });
-        if ui
-            .button(format!("{} {n}", v.t("ui.ledger_remove")))
-            .clicked()
-        {
+        if ui.button(v.t("ui.ledger_remove")).clicked() {
             out.send(GuideCommand::RemoveLedger(i));
         }
     });
@@ -146,7 +142,6 @@ fn form_ui(ui: &mut Ui, v: &View<'_>, items: &[String], out: &mut Commands) {
         ui.set_width(ui.available_width());
         let place = Place {
             id,
-            suffix: String::new(),
             items,
             radios: true,
         };

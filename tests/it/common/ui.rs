@@ -52,11 +52,19 @@ pub fn click_key(h: &mut Harness<'_, MamoriApp>, key: &str) {
 
 /// Focuses the field labelled `label` and types `text` into it.
 pub fn type_into(h: &mut Harness<'_, MamoriApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
+    first(h, label).focus();
     h.run();
-    h.get_by_label(label).type_text(text);
+    first(h, label).type_text(text);
     h.run();
     h.run();
+}
+
+/// The first widget labelled `label` (a page may repeat a plain label, e.g. each ledger
+/// entry's 「相手先」 above the add form's).
+pub fn first<'h>(h: &'h Harness<'_, MamoriApp>, label: &'h str) -> egui_kittest::Node<'h> {
+    h.get_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no widget '{label}'"))
 }
 
 /// Starts a new check for `company` from the start form.

@@ -27,13 +27,12 @@ impl Edit {
     }
 }
 
-/// Where the fields are drawn: their memory id, the suffix of every label (`" 2"` for entry
-/// 2, empty in the add form) and the names of the inventory items an entry can belong to.
+/// Where the fields are drawn: their memory id and the names of the inventory items an entry
+/// can belong to. The labels are plain (「相手先」, not 「相手先 2」): each entry's fields sit
+/// under its numbered heading, and the id keeps them apart.
 pub struct Place<'a> {
     /// The id under which typed dates are kept.
     pub id: Id,
-    /// Appended to every label, so each entry's fields have their own names.
-    pub suffix: String,
     /// The inventory items' names.
     pub items: &'a [String],
     /// Offer the form as radio buttons (the add form) rather than a drop-down.
@@ -42,7 +41,7 @@ pub struct Place<'a> {
 
 impl Place<'_> {
     fn label(&self, v: &View<'_>, key: &str) -> String {
-        format!("{}{}", v.t(key), self.suffix)
+        v.t(key).to_string()
     }
 }
 
