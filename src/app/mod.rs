@@ -357,7 +357,13 @@ impl MamoriApp {
         self.recent_names
             .update(named.cloned().collect(), &self.bundle, self.prefs.lang);
         pages::root_ui(self, ui);
-        // After drawing: a file opened on the worker thread is taken once its spinner showed.
+        // After drawing: work on the worker thread is taken once its spinner showed (the
+        // class view's before the dialog's, whose result may start the class's reading).
+        if self.class.poll() {
+            ctx.request_repaint();
+        } else if self.class.reading.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
         if secure::poll(self) {
             ctx.request_repaint();
         } else if self.pass_prompt.as_ref().is_some_and(|p| p.work.is_some()) {

@@ -19,7 +19,7 @@ use super::commands::{Commands, DialogCommand};
 use super::opening::{Done, Loaded, Pending};
 use super::view::View;
 use super::{theme, unique_path, MamoriApp};
-use crate::model::assessment::{Assessment, AssessmentError};
+use crate::model::assessment::AssessmentError;
 use crate::model::crypt::{CryptError, SecretString};
 
 /// What the passphrase dialog is for.
@@ -144,17 +144,15 @@ pub fn submit(app: &mut MamoriApp) {
         return;
     }
     let pass = SecretString::from(prompt.pass.clone());
-    let file = match prompt.purpose.clone() {
-        PassPurpose::SaveEncrypted => return submit_save(app, pass),
-        PassPurpose::Open(f) | PassPurpose::Compare(f) => {
+    match prompt.purpose.clone() {
+        PassPurpose::SaveEncrypted => submit_save(app, pass),
+        // The class view's passphrase is checked on its first encrypted file, off the frame
+        // like the others; the class's files are then read on a worker thread of their own.
+        PassPurpose::Open(f) | PassPurpose::Compare(f) | PassPurpose::Class(f) => {
             prompt.error = None;
             prompt.work = Some(Pending::open(f, pass));
-            return;
         }
-        PassPurpose::Class(f) => f,
-    };
-    let loaded = Assessment::load_with(&file, Some(&pass));
-    finish(app, file, pass, loaded);
+    }
 }
 
 /// Takes the result of the work on the worker thread (a file opened or the check saved

@@ -75,8 +75,8 @@ fn the_comparison_and_the_class_view_ask_the_passphrase_of_encrypted_files() {
     let (two, three) = (participants(2), participants(3));
     assert!(has_text(&h, &two));
     type_key(&mut h, "ui.passphrase", PASS);
-    click_key(&mut h, "ui.pass_open_do");
-    assert!(h.state().pass_prompt.is_none());
+    submit_class_passphrase(&mut h);
+    wait_for_class(&mut h);
     assert!(has_text(&h, &three), "the encrypted participant is counted");
 }
 
@@ -178,4 +178,65 @@ fn save_encrypted_asks_about_the_plaintext_original_and_recent_files_stay_neutra
             .clone(),
     );
     assert!(matches!(purpose(&h), Some(PassPurpose::Open(_))));
+}
+
+/// Clicks 「開く」 in the class view's passphrase dialog and steps frames until the
+/// passphrase is checked (the class's spinner then keeps repainting, so no `run`).
+fn submit_class_passphrase(h: &mut Harness<'_, MamoriApp>) {
+    h.get_by_label(&s(h, "ui.pass_open_do")).click();
+    let started = std::time::Instant::now();
+    while h.state().pass_prompt.is_some() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "not checked in 20 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+}
+
+/// Steps frames until the class view's files are read (on its worker thread).
+fn wait_for_class(h: &mut Harness<'_, MamoriApp>) {
+    let started = std::time::Instant::now();
+    while h.state().class.reading.is_some() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "not read in 20 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
+/// With a passphrase the class's encrypted files are read on a worker thread: the window
+/// goes on drawing, the page says what it is doing, and the picture appears afterwards.
+#[test]
+fn the_class_views_encrypted_files_are_read_while_the_window_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let class = dir.path().join("class");
+    std::fs::create_dir(&class).unwrap();
+    // A real work factor, so the key derivation takes a noticeable time.
+    let pass = SecretString::from(PASS.to_string());
+    visit("2026-11-22", Answer::Yes)
+        .save_with_work(&class.join("p1.ron"), Some(&pass), WorkFactor::LogN(14))
+        .unwrap();
+    let mut h = harness(dir.path());
+    h.state_mut().send(Nav::Go(Screen::Class));
+    h.state_mut().send(ClassCommand::Add(class.clone()));
+    h.run();
+    type_key(&mut h, "ui.passphrase", PASS);
+    submit_class_passphrase(&mut h);
+    assert!(h.state().class.reading.is_some(), "read on a worker thread");
+    let frames_before = h.ctx.cumulative_frame_nr();
+    h.step();
+    assert!(
+        h.ctx.cumulative_frame_nr() > frames_before,
+        "the window drew a frame"
+    );
+    assert!(has_text(&h, &s(&h, "ui.class_reading")), "the page says so");
+    wait_for_class(&mut h);
+    assert!(!has_text(&h, &s(&h, "ui.class_reading")));
+    let one = format!("{}: 1", s(&h, "score.agg_participants"));
+    assert!(has_text(&h, &one), "the encrypted participant is counted");
 }

@@ -4,6 +4,7 @@
 //! trainer only, never on the projector.
 
 use std::path::PathBuf;
+use std::sync::mpsc::{channel, Receiver, TryRecvError};
 
 use egui::{RichText, Ui};
 
@@ -28,14 +29,53 @@ pub struct ClassState {
     pub skipped: Vec<Skipped>,
     /// The passphrase of the encrypted files, once given (kept only in memory).
     pub passphrase: Option<SecretString>,
+    /// The picture being read on a worker thread: with a passphrase, every encrypted file
+    /// costs a key derivation (about a second by design), which must not freeze the window.
+    pub reading: Option<Receiver<(ClassAggregate, Vec<Skipped>)>>,
 }
 
 impl ClassState {
-    /// Reads the files again and recomputes the picture.
+    /// Reads the files again and recomputes the picture: at once when no passphrase is
+    /// given (encrypted files are then left out, unread), else on a worker thread, whose
+    /// result [`ClassState::poll`] takes.
     pub fn refresh(&mut self, bundle: &Bundle) {
-        let (aggregate, skipped) = aggregate_files(bundle, &self.paths, self.passphrase.as_ref());
-        self.aggregate = Some(aggregate);
-        self.skipped = skipped;
+        let Some(pass) = self.passphrase.clone() else {
+            let (aggregate, skipped) = aggregate_files(bundle, &self.paths, None);
+            self.aggregate = Some(aggregate);
+            self.skipped = skipped;
+            self.reading = None;
+            return;
+        };
+        let (bundle, paths) = (bundle.clone(), self.paths.clone());
+        let (send, result) = channel();
+        std::thread::spawn(move || {
+            // The receiver is gone when the class view was cleared meanwhile: nothing to tell.
+            let _ = send.send(aggregate_files(&bundle, &paths, Some(&pass)));
+        });
+        self.reading = Some(result);
+    }
+
+    /// Takes the picture read on the worker thread once it is there (called after the frame
+    /// is drawn, so the page's spinner shows at least once); true when something changed.
+    pub fn poll(&mut self) -> bool {
+        let Some(result) = &self.reading else {
+            return false;
+        };
+        match result.try_recv() {
+            Ok((aggregate, skipped)) => {
+                self.aggregate = Some(aggregate);
+                self.skipped = skipped;
+                self.reading = None;
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                // A panic in the worker: keep the picture as it was, and say so in the log.
+                log::error!("the class view's files could not be read: the worker stopped");
+                self.reading = None;
+                true
+            }
+        }
     }
 }
 
@@ -45,6 +85,12 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, state: &ClassState, file_dialogs: bool, out
     if !v.presentation {
         ui.label(v.t("ui.class_intro"));
         buttons_ui(ui, v, !state.paths.is_empty(), file_dialogs, out);
+    }
+    if state.reading.is_some() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(v.t("ui.class_reading"));
+        });
     }
     let Some(agg) = &state.aggregate else {
         return;
