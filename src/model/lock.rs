@@ -10,7 +10,7 @@ use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::fsutil::{resolve_links, NEW_FILE_MODE};
+use super::fsutil::resolve_links;
 
 /// How long a second writer waits for the lock before it gives up with [`LockError::Busy`].
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
@@ -111,7 +111,7 @@ fn attempt(path: &Path, lock: &Path, start: Instant, wait: Duration) -> Result<A
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(NEW_FILE_MODE);
+        options.mode(super::fsutil::NEW_FILE_MODE);
     }
     let mut file = options.open(lock).map_err(io_error)?;
     loop {
