@@ -95,6 +95,7 @@ pub fn progress_ui(ui: &mut Ui, v: &View<'_>, (done, total): (usize, usize)) {
     };
     ui.add(
         egui::ProgressBar::new(fraction)
+            .corner_radius(theme::BAR_ROUNDING)
             .text(format!("{} {done} / {total}", v.t("ui.progress_all"))),
     );
 }

@@ -152,3 +152,45 @@ fn the_score_cache_follows_every_edit() {
         "after the prefecture"
     );
 }
+
+/// With nothing answered, a progress bar is an empty track with at most a sliver of fill,
+/// not a filled circle under its first character (egui's default rounding makes the
+/// smallest fill as wide as the bar is tall).
+#[test]
+fn progress_bars_at_zero_are_not_circles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = crate::common::ui::harness(dir.path());
+    start_new(&mut h, "円株式会社");
+    h.state_mut().send(Nav::Go(Screen::Overview));
+    h.run();
+    let visuals = h.ctx.global_style().visuals.clone();
+    let rects: Vec<egui::epaint::RectShape> = h
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::epaint::Shape::Rect(r) => Some(r.clone()),
+            _ => None,
+        })
+        .collect();
+    // A bar: its track (the darkest background) and, starting at the same corner with the
+    // same height, its fill.
+    let tracks = rects.iter().filter(|r| r.fill == visuals.extreme_bg_color);
+    let mut bars = 0;
+    for track in tracks {
+        let fills = rects.iter().filter(|r| {
+            r.fill == visuals.selection.bg_fill
+                && r.rect.min == track.rect.min
+                && (r.rect.height() - track.rect.height()).abs() < 0.5
+        });
+        for f in fills {
+            bars += 1;
+            assert!(
+                f.rect.width() < f.rect.height() / 2.0,
+                "a fill {:?} as wide as a circle at 0 answers",
+                f.rect
+            );
+        }
+    }
+    assert!(bars > 0, "the overview has progress bars");
+}

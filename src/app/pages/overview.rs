@@ -110,6 +110,7 @@ fn checklist_ui(
         };
         ui.add(
             egui::ProgressBar::new(fraction)
+                .corner_radius(theme::BAR_ROUNDING)
                 .desired_width(ui.available_width().min(theme::PROGRESS_WIDTH))
                 .text(format!(
                     "{} {}/{}",
