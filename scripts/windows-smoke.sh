@@ -76,6 +76,10 @@ x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcry
 lap "Wine prefix"
 
 # --- silent install --------------------------------------------------------------------------------
+# A new Wine 8 prefix says it is Windows 7, which the installer refuses (it needs Windows 10,
+# as the Rust standard library does): make the prefix Windows 10 first.
+"$wine" winecfg -v win10
+"$wineserver" -w
 "$wine" "$setup" /S
 "$wineserver" -w
 user_dir=$WINEPREFIX/drive_c/users/$(id -un)
