@@ -3,7 +3,8 @@
 //! files name encrypted files neutrally.
 
 use crate::common::ui::{
-    click, click_key, harness, has_text, s, start_new, type_into, visit, wait_for_opening,
+    click, click_key, harness, has_text, s, start_new, step_while, type_into, visit,
+    wait_for_opening,
 };
 
 use egui::accesskit::Role;
@@ -184,28 +185,14 @@ fn save_encrypted_asks_about_the_plaintext_original_and_recent_files_stay_neutra
 /// passphrase is checked (the class's spinner then keeps repainting, so no `run`).
 fn submit_class_passphrase(h: &mut Harness<'_, MamoriApp>) {
     h.get_by_label(&s(h, "ui.pass_open_do")).click();
-    let started = std::time::Instant::now();
-    while h.state().pass_prompt.is_some() {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(20),
-            "not checked in 20 s"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
+    step_while(h, ("checking the passphrase", 20), |a| {
+        a.pass_prompt.is_some()
+    });
 }
 
 /// Steps frames until the class view's files are read (on its worker thread).
 fn wait_for_class(h: &mut Harness<'_, MamoriApp>) {
-    let started = std::time::Instant::now();
-    while h.state().class.reading.is_some() {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(20),
-            "not read in 20 s"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
+    step_while(h, ("reading the class", 20), |a| a.class.reading.is_some());
     h.run();
 }
 

@@ -14,7 +14,7 @@ use crate::app::{theme, Screen};
 use crate::model::assessment::Assessment;
 use crate::model::date::Date;
 use crate::model::plan::{Action, ActionPlan, Step};
-use crate::model::scoring::{Finding, LedgerFinding, ScoreReport, LEDGER_ADVICE};
+use crate::model::scoring::{Finding, LedgerFinding, ScoreReport, Severity, LEDGER_ADVICE};
 
 /// The findings grouped by action, most important first, then the desks that fit them.
 pub fn ui(
@@ -80,9 +80,7 @@ fn finding_card_ui(
     };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            let colour = theme::severity_color(f.severity, ui.visuals().dark_mode);
-            let severity = format!("[{}]", w.severity(f.severity));
-            ui.label(RichText::new(severity).strong().color(colour));
+            severity_ui(ui, v, f.severity);
             ui.label(RichText::new(q.text.get(lang)).strong());
         });
         ui.label(format!("{}: {}", v.t("ui.your_answer"), w.answer(f.answer)));
@@ -104,6 +102,13 @@ fn finding_card_ui(
     });
 }
 
+/// 「[高]」 in words, coloured as well (never by colour alone).
+fn severity_ui(ui: &mut Ui, v: &View<'_>, severity: Severity) {
+    let colour = theme::severity_color(severity, ui.visuals().dark_mode);
+    let words = format!("[{}]", v.words().severity(severity));
+    ui.label(RichText::new(words).strong().color(colour));
+}
+
 /// 「最初の一歩: …」 or 「まず確かめる: …」.
 fn step_ui(ui: &mut Ui, v: &View<'_>, step: &Step) {
     let kind = v.t(step.kind.string_key());
@@ -122,9 +127,7 @@ fn ledger_card_ui(
     let w = v.words();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            let colour = theme::severity_color(f.severity, ui.visuals().dark_mode);
-            let severity = format!("[{}]", w.severity(f.severity));
-            ui.label(RichText::new(severity).strong().color(colour));
+            severity_ui(ui, v, f.severity);
             ui.label(RichText::new(w.ledger_finding(&a.ledger, f)).strong());
         });
         step_ui(ui, v, step);

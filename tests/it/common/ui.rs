@@ -141,23 +141,30 @@ pub fn tab_to(h: &mut Harness<'_, MamoriApp>, label: &str) -> usize {
     panic!("Tab never reached '{label}'; focus went through {seen:?}");
 }
 
-/// Steps frames until the passphrase dialog's work on the worker thread (opening or saving
-/// encrypted) is taken (or the dialog closed), then lets the window settle; fails after ten
-/// seconds.
-pub fn wait_for_opening(h: &mut Harness<'_, MamoriApp>) {
+/// Steps frames while `busy` says work on a worker thread is still running (the window keeps
+/// repainting a spinner meanwhile, so `run` would not settle); fails after twenty seconds.
+pub fn step_while(
+    h: &mut Harness<'_, MamoriApp>,
+    (what, secs): (&str, u64),
+    busy: impl Fn(&MamoriApp) -> bool,
+) {
     let started = std::time::Instant::now();
-    while h
-        .state()
-        .pass_prompt
-        .as_ref()
-        .is_some_and(|p| p.work.is_some())
-    {
+    while busy(h.state()) {
         assert!(
-            started.elapsed() < std::time::Duration::from_secs(10),
-            "the file was not opened within ten seconds"
+            started.elapsed() < std::time::Duration::from_secs(secs),
+            "{what} did not finish within {secs} seconds"
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
         h.step();
     }
+}
+
+/// Steps frames until the passphrase dialog's work on the worker thread (opening or saving
+/// encrypted) is taken (or the dialog closed), then lets the window settle; fails after ten
+/// seconds.
+pub fn wait_for_opening(h: &mut Harness<'_, MamoriApp>) {
+    step_while(h, ("opening the file", 10), |a| {
+        a.pass_prompt.as_ref().is_some_and(|p| p.work.is_some())
+    });
     h.run();
 }
