@@ -2,9 +2,9 @@
 # Builds the Windows packages (scripts/package.sh windows) and tries them under Wine + Xvfb:
 # installs the setup.exe silently (/S) in a fresh Wine prefix, runs the command-line commands
 # through the installed mamori-cli.exe in a folder with a Japanese name, takes a screenshot of
-# every page with the installed mamori.exe, starts the program as a user would and checks that
-# its settings land under AppData, then uninstalls silently and checks that the assessments
-# are still there. Fails on an error, a missing file or an empty image. Screenshots go to
+# every page with the installed mamori.exe, starts the program as a user would, closes it with
+# Alt+F4 and checks that its settings land under AppData, then uninstalls silently and checks
+# that the assessments are still there. Fails on an error, a missing file or an empty image. Screenshots go to
 # target/windows-smoke/. Not run by .ci/run (a cold build takes about 16 minutes); see
 # docs/packaging.md. Under Wine only, a small bcryptprimitives.dll (ProcessPrng, which Wine 8
 # lacks and every Windows 10/11 has) is put into the test prefix's system32; it is never shipped.
@@ -17,7 +17,7 @@ lap() { times+=("$(printf '%-40s %5d s' "$1" $((SECONDS - t_lap)))"); t_lap=$SEC
 fail() { echo "windows-smoke: FAILED: $*" >&2; exit 1; }
 ok() { echo "windows-smoke: ok $*"; }
 
-pkgs=(wine64 xvfb xauth imagemagick icoutils python3 libgl1-mesa-dri gcc-mingw-w64-x86-64)
+pkgs=(wine64 xvfb xauth xdotool imagemagick icoutils python3 libgl1-mesa-dri gcc-mingw-w64-x86-64)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -44,7 +44,13 @@ grep -q -- '--type=14' "$out/resources.txt" || fail "mamori.exe has no icon reso
 ok "mamori.exe carries its icon: $(grep -c -- '--type=3' "$out/resources.txt") sizes"
 
 # --- a fresh Wine prefix on its own X server -------------------------------------------------------
-export WINEPREFIX=$root/target/wineprefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# Wine links the prefix's Documents and Desktop to $HOME and writes menu entries for the
+# shortcuts into ~/.local/share: a home of its own keeps the test out of the real one.
+export HOME=$root/target/wine-home
+rm -rf "$HOME"
+mkdir -p "$HOME"
+export WINEPREFIX=$root/target/wineprefix WINEDEBUG=-all
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 export LIBGL_ALWAYS_SOFTWARE=1
 wine=/usr/lib/wine/wine64
 [ -x "$wine" ] || wine=$(command -v wine64 || command -v wine)
@@ -55,7 +61,8 @@ xvfb_pid=$!
 cleanup() { "$wineserver" -k 2>/dev/null || true; kill "$xvfb_pid" 2>/dev/null || true; }
 trap cleanup EXIT
 for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
-export DISPLAY=:$(head -n 1 "$out/display")
+DISPLAY=:$(head -n 1 "$out/display")
+export DISPLAY
 "$wine" wineboot -i >/dev/null 2>&1
 "$wineserver" -w
 cat > "$out/shim.c" <<'C'
@@ -98,7 +105,7 @@ lap "silent install"
 
 # --- the command line, in a folder with a Japanese name ---------------------------------------------
 cli() { "$wine" "$inst/mamori-cli.exe" "$@"; }
-docs=$user_dir/Documents/取引先 チェック
+docs="$user_dir/Documents/取引先 チェック"
 mkdir -p "$docs"
 wdocs=$("$wine" winepath -w "$docs" 2>/dev/null | tr -d '\r')
 cd "$docs"
@@ -146,7 +153,9 @@ import struct, sys, zlib
 path = sys.argv[1]
 data = open(path, "rb").read()
 assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-w, h = struct.unpack(">II", data[16:24])
+w, h, depth, ctype = struct.unpack(">IIBB", data[16:26])
+assert depth == 8 and ctype in (2, 6), f"unexpected PNG format: depth {depth}, colour type {ctype}"
+bpp = 3 if ctype == 2 else 4
 assert w >= 400 and h >= 300, f"too small: {w}x{h}"
 idat, i = b"", 8
 while i < len(data):
@@ -155,12 +164,12 @@ while i < len(data):
         idat += data[i+8:i+8+n]
     i += 12 + n
 raw = zlib.decompress(idat)
-stride = w * 4 + 1
+stride = w * bpp + 1
 colours = set()
 for y in range(0, h, max(1, h // 60)):
     row = raw[y*stride+1:(y+1)*stride]
     for x in range(0, w, max(1, w // 80)):
-        colours.add(row[x*4:x*4+4])
+        colours.add(row[x*bpp:x*bpp+bpp])
 assert len(colours) > 8, f"the image is (nearly) empty: {len(colours)} colours"
 print(f"{w}x{h}, {len(colours)} colours sampled")
 PY
@@ -181,21 +190,29 @@ for lang in ja en; do
 done
 lap "screenshots ($(echo "$screens" | wc -w) pages, ja and en)"
 
-# --- start the installed program as a user would; its settings go under AppData -----------------
+# --- start the installed program as a user would, close it with Alt+F4; its settings go under AppData
 roaming=$user_dir/AppData/Roaming/mamori
 "$wine" "$inst/mamori.exe" > "$out/run.txt" 2>&1 &
-# eframe saves the window state and preferences every 30 seconds.
-for _ in $(seq 90); do
-  [ -n "$(find "$roaming" -type f 2>/dev/null | head -n 1)" ] && break
+app_pid=$!
+win=""
+for _ in $(seq 60); do
+  win=$(xdotool search --name "mamori 守り" 2>/dev/null | head -n 1) && [ -n "$win" ] && break
   sleep 1
 done
+[ -n "$win" ] || fail "the installed program showed no window within 60 s: $(cat "$out/run.txt")"
+sleep 3
 import -window root "$out/running.png"
+check_png "$out/running.png" > /dev/null || fail "the running program's window is empty"
+# eframe writes the preferences when the window closes (and every 30 s while it repaints).
+xdotool windowfocus --sync "$win"
+xdotool key --clearmodifiers alt+F4
+for _ in $(seq 30); do kill -0 "$app_pid" 2>/dev/null || break; sleep 1; done
+kill -0 "$app_pid" 2>/dev/null && fail "the program did not close on Alt+F4"
 find "$roaming" -type f > "$out/appdata.txt" 2>/dev/null || true
-[ -s "$out/appdata.txt" ] || fail "the running program wrote nothing under $roaming"
-"$wineserver" -k || true
+[ -s "$out/appdata.txt" ] || fail "the program wrote nothing under $roaming when it closed"
 "$wineserver" -w
-ok "the installed program ran and keeps its settings in AppData\\Roaming\\mamori: $(sed "s#$roaming/##" "$out/appdata.txt" | tr '\n' ' ')"
-lap "start the installed program"
+ok "the installed program ran, closed on Alt+F4 and keeps its settings in AppData\\Roaming\\mamori: $(sed "s#$roaming/##" "$out/appdata.txt" | tr '\n' ' ')"
+lap "start and close the installed program"
 
 # --- silent uninstall: the program goes, the assessments stay -------------------------------------
 "$wine" "$inst/uninstall.exe" /S

@@ -5,6 +5,9 @@
 ; uninstaller. The user's assessments and settings (%APPDATA%\mamori) are never touched.
 
 Unicode true
+; A 64-bit installer: mamori itself is 64-bit only, and a 32-bit installer would not run where
+; only 64-bit programs can (Windows on ARM without x86 emulation of 32-bit, Wine without wine32).
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
@@ -22,7 +25,6 @@ SetCompressorDictSize 64
 
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
-!include "x64.nsh"
 !include "WinVer.nsh"
 
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\mamori"
@@ -75,8 +77,8 @@ LangString UninstFinishText ${LANG_ENGLISH} "mamori has been removed. Your asses
 LangString UninstFinishText ${LANG_JAPANESE} "mamori を削除しました。回答と設定(%APPDATA%\mamori と、ご自分で保存したファイル)は残してあります。不要であればご自分で削除してください。"
 
 Function .onInit
-  ${IfNot} ${RunningX64}
-  ${OrIfNot} ${AtLeastWin10}
+  ; A 64-bit installer does not start on 32-bit Windows at all; this check is for Windows 7 and 8.
+  ${IfNot} ${AtLeastWin10}
     MessageBox MB_ICONSTOP|MB_OK "$(NeedsWin10)" /SD IDOK
     Abort
   ${EndIf}
