@@ -178,15 +178,31 @@ pub struct PathPrompt {
     pub text: String,
 }
 
-/// Whether a native file dialog can be shown: rfd's portal backend needs a D-Bus session (for
-/// xdg-desktop-portal) or `zenity`. Without either it returns nothing, exactly as on cancel,
+/// Whether a native file dialog can be shown. On Windows and macOS rfd uses the system's own
+/// dialog, which is always there. Elsewhere rfd's portal backend needs a D-Bus session (for
+/// xdg-desktop-portal) or `zenity`; without either it returns nothing, exactly as on cancel,
 /// so the app asks for a typed path instead of pretending the user cancelled.
 pub fn file_dialogs_available() -> bool {
-    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty()) {
+    dialogs_available_on(
+        std::env::consts::OS,
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS"),
+        std::env::var_os("PATH"),
+    )
+}
+
+/// [`file_dialogs_available`] for a given system and environment.
+pub fn dialogs_available_on(
+    os: &str,
+    dbus_session: Option<std::ffi::OsString>,
+    path: Option<std::ffi::OsString>,
+) -> bool {
+    if matches!(os, "windows" | "macos") {
         return true;
     }
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
+    if dbus_session.is_some_and(|v| !v.is_empty()) {
+        return true;
+    }
+    path.is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
 }
 
 /// The mamori desktop app.

@@ -324,6 +324,31 @@ fn every_page_draws_in_both_languages_at_200_percent() {
 }
 
 #[test]
+fn windows_and_macos_always_have_a_file_dialog_linux_needs_a_portal_or_zenity() {
+    use mamori::app::dialogs_available_on;
+    let empty = tempfile::tempdir().unwrap();
+    let no_zenity = Some(empty.path().as_os_str().to_owned());
+    // The Windows build once asked for a typed path because neither D-Bus nor zenity exists there.
+    assert!(dialogs_available_on("windows", None, no_zenity.clone()));
+    assert!(dialogs_available_on("macos", None, None));
+    assert!(!dialogs_available_on("linux", None, no_zenity.clone()));
+    assert!(!dialogs_available_on(
+        "linux",
+        Some("".into()),
+        no_zenity.clone()
+    ));
+    assert!(dialogs_available_on(
+        "linux",
+        Some("unix:path=/run/bus".into()),
+        no_zenity
+    ));
+    let with_zenity = tempfile::tempdir().unwrap();
+    std::fs::write(with_zenity.path().join("zenity"), "").unwrap();
+    let path = Some(with_zenity.path().as_os_str().to_owned());
+    assert!(dialogs_available_on("linux", None, path));
+}
+
+#[test]
 fn without_a_file_dialog_save_as_and_open_ask_for_a_typed_path() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path(), Prefs::default());
