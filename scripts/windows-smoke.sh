@@ -203,6 +203,23 @@ done
 sleep 3
 import -window root "$out/running.png"
 check_png "$out/running.png" > /dev/null || fail "the running program's window is empty"
+# Ctrl+O shows Windows' own Open dialog (rfd), not the typed-path prompt of a Linux system
+# without a portal; Escape cancels it.
+xdotool windowfocus --sync "$win"
+xdotool key --clearmodifiers ctrl+o
+dialog=""
+for _ in $(seq 30); do
+  dialog=$(xdotool search --name "診断ファイルを開く|Open an assessment file" 2>/dev/null | head -n 1) \
+    && [ -n "$dialog" ] && break
+  sleep 1
+done
+[ -n "$dialog" ] || fail "Ctrl+O showed no Open dialog within 30 s"
+sleep 2
+import -window root "$out/open-dialog.png"
+xdotool windowfocus --sync "$dialog"
+xdotool key --clearmodifiers Escape
+for _ in $(seq 20); do xdotool search --name "診断ファイルを開く|Open an assessment file" >/dev/null 2>&1 || break; sleep 1; done
+ok "Ctrl+O opened the Windows Open dialog (open-dialog.png); Escape closed it"
 # eframe writes the preferences when the window closes (and every 30 s while it repaints).
 xdotool windowfocus --sync "$win"
 xdotool key --clearmodifiers alt+F4
