@@ -2,7 +2,7 @@
 //! see [`crate::model::verdict`]), why, and the three actions to take first with their first
 //! steps ([`crate::model::plan`]) — the same words as the PDF and `mamori score`.
 
-use egui::{RichText, Ui};
+use egui::{Label, RichText, Ui};
 
 use super::theme;
 use crate::model::plan::ActionPlan;
@@ -14,16 +14,16 @@ use crate::model::verdict::Verdict;
 /// The verdict in large type next to the score.
 pub fn verdict_word_ui(ui: &mut Ui, b: &Bundle, lang: Lang, r: &ScoreReport) {
     let v = Verdict::of(r);
-    ui.label(
-        RichText::new(format!(
-            "{} {}",
-            b.s("verdict.heading", lang),
-            v.word(b, lang)
-        ))
-        .size(theme::SCORE_SIZE)
-        .strong()
-        .color(theme::band_text(v.level, ui.visuals().dark_mode)),
-    );
+    let text = RichText::new(format!(
+        "{} {}",
+        b.s("verdict.heading", lang),
+        v.word(b, lang)
+    ))
+    .size(theme::SCORE_SIZE)
+    .strong()
+    .color(theme::band_text(v.level, ui.visuals().dark_mode));
+    // Never broken inside the word (「要対」 / 「策」): in a wrapping row it moves down whole.
+    ui.add(Label::new(text).extend());
 }
 
 /// Why the verdict is what it is, then the top three actions with their first steps (the

@@ -194,3 +194,46 @@ fn progress_bars_at_zero_are_not_circles() {
     }
     assert!(bars > 0, "the overview has progress bars");
 }
+
+#[test]
+fn the_score_and_verdict_are_never_broken_inside_a_word_in_the_projector() {
+    use crate::common::ui::harness_sized;
+    use mamori::app::Prefs;
+    let dir = tempfile::tempdir().unwrap();
+    let b = load_embedded().bundle;
+    let a = crate::common::all(&b, Answer::No);
+    let path = dir.path().join("要対策.ron");
+    a.save(&path).unwrap();
+    let mut h = harness_sized(dir.path(), Prefs::default(), [1100.0, 2000.0]);
+    h.state_mut().open(&path);
+    h.state_mut().send(Nav::Enter(Screen::Results));
+    h.state_mut().send(Nav::TogglePresentation);
+    h.run();
+    assert!(h.state().presentation);
+    let verdict = format!(
+        "{} {}",
+        s(&h, "verdict.heading"),
+        s(&h, "band.action_needed")
+    );
+    let overall = format!("{} 0 / 100", s(&h, "score.overall"));
+    // Across widths, each large label stays one line (as tall as the score): once, at the
+    // projector's width, 「判定 要対策」 broke into 「判定 要対」 and 「策」.
+    for width in (640..=1400).step_by(20) {
+        h.set_size(egui::vec2(width as f32, 2000.0));
+        h.run();
+        let one_line = first_rect(&h, &overall).height();
+        let r = first_rect(&h, &verdict);
+        assert!(
+            r.height() < one_line * 1.3,
+            "at {width} px the verdict is {} tall, one line is {one_line}",
+            r.height()
+        );
+    }
+}
+
+fn first_rect(h: &Harness<'_, MamoriApp>, label: &str) -> egui::Rect {
+    h.query_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no '{label}'"))
+        .rect()
+}

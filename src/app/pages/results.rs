@@ -4,7 +4,7 @@
 //! "to confirm" list and the adviser's general note.
 //! The projector view shows the same page without anything private or editable.
 
-use egui::{RichText, Ui};
+use egui::{Label, RichText, Ui};
 
 use super::{findings, View};
 use crate::app::commands::{Commands, DocCommand, FileCommand, Nav};
@@ -65,8 +65,9 @@ fn header_ui(ui: &mut Ui, v: &View<'_>, a: &Assessment, r: &ScoreReport, plan: &
     ui.label(format!("{}  {}", a.company.name, a.date.display(v.lang)));
     ui.horizontal_wrapped(|ui| {
         let overall = format!("{} {} / 100", v.t("score.overall"), Words::score(r.overall));
-        ui.label(RichText::new(overall).size(theme::SCORE_SIZE));
-        ui.label(RichText::new(v.words().progress(r)).size(theme::ANSWER_SIZE));
+        ui.add(Label::new(RichText::new(overall).size(theme::SCORE_SIZE)).extend());
+        let progress = RichText::new(v.words().progress(r)).size(theme::ANSWER_SIZE);
+        ui.add(Label::new(progress).extend());
         verdict_word_ui(ui, v.bundle, v.lang, r);
     });
     verdict_reasons_ui(ui, v.bundle, v.lang, r, plan);
