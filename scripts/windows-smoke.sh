@@ -190,16 +190,22 @@ for lang in ja en; do
 done
 lap "screenshots ($(echo "$screens" | wc -w) pages, ja and en)"
 
+# Prints the id of the first window whose title matches the regex $1, waiting up to $2 seconds.
+wait_for_window() {
+  local id
+  for _ in $(seq "$2"); do
+    id=$(xdotool search --name "$1" 2>/dev/null | head -n 1) && [ -n "$id" ] && { echo "$id"; return 0; }
+    sleep 1
+  done
+  return 1
+}
+
 # --- start the installed program as a user would, close it with Alt+F4; its settings go under AppData
 roaming=$user_dir/AppData/Roaming/mamori
 "$wine" "$inst/mamori.exe" > "$out/run.txt" 2>&1 &
 app_pid=$!
-win=""
-for _ in $(seq 60); do
-  win=$(xdotool search --name "mamori 守り" 2>/dev/null | head -n 1) && [ -n "$win" ] && break
-  sleep 1
-done
-[ -n "$win" ] || fail "the installed program showed no window within 60 s: $(cat "$out/run.txt")"
+win=$(wait_for_window "mamori 守り" 60) \
+  || fail "the installed program showed no window within 60 s: $(cat "$out/run.txt")"
 sleep 3
 import -window root "$out/running.png"
 check_png "$out/running.png" > /dev/null || fail "the running program's window is empty"
@@ -207,13 +213,8 @@ check_png "$out/running.png" > /dev/null || fail "the running program's window i
 # without a portal; Escape cancels it.
 xdotool windowfocus --sync "$win"
 xdotool key --clearmodifiers ctrl+o
-dialog=""
-for _ in $(seq 30); do
-  dialog=$(xdotool search --name "診断ファイルを開く|Open an assessment file" 2>/dev/null | head -n 1) \
-    && [ -n "$dialog" ] && break
-  sleep 1
-done
-[ -n "$dialog" ] || fail "Ctrl+O showed no Open dialog within 30 s"
+dialog=$(wait_for_window "診断ファイルを開く|Open an assessment file" 30) \
+  || fail "Ctrl+O showed no Open dialog within 30 s"
 sleep 2
 import -window root "$out/open-dialog.png"
 xdotool windowfocus --sync "$dialog"
@@ -230,6 +231,27 @@ find "$roaming" -type f > "$out/appdata.txt" 2>/dev/null || true
 "$wineserver" -w
 ok "the installed program ran, closed on Alt+F4 and keeps its settings in AppData\\Roaming\\mamori: $(sed "s#$roaming/##" "$out/appdata.txt" | tr '\n' ' ')"
 lap "start and close the installed program"
+
+# --- Save as: an open check, Ctrl+Shift+S, Windows' own Save dialog ----------------------------
+"$wine" "$inst/mamori.exe" --open "$wdocs\\自社.ron" > "$out/run-open.txt" 2>&1 &
+app_pid=$!
+win=$(wait_for_window "mamori 守り" 60) || fail "mamori.exe --open showed no window: $(cat "$out/run-open.txt")"
+sleep 3
+xdotool windowfocus --sync "$win"
+xdotool key --clearmodifiers ctrl+shift+s
+dialog=$(wait_for_window "名前を付けて保存|Save as" 30) || fail "Ctrl+Shift+S showed no Save dialog within 30 s"
+sleep 2
+import -window root "$out/save-dialog.png"
+xdotool windowfocus --sync "$dialog"
+xdotool key --clearmodifiers Escape
+sleep 2
+xdotool windowfocus --sync "$win"
+xdotool key --clearmodifiers alt+F4
+for _ in $(seq 30); do kill -0 "$app_pid" 2>/dev/null || break; sleep 1; done
+kill -0 "$app_pid" 2>/dev/null && fail "the program with an open check did not close on Alt+F4"
+"$wineserver" -w
+ok "--open 自社.ron, Ctrl+Shift+S opened the Windows Save dialog (save-dialog.png)"
+lap "Save as dialog"
 
 # --- silent uninstall: the program goes, the assessments stay -------------------------------------
 "$wine" "$inst/uninstall.exe" /S

@@ -63,6 +63,7 @@ impl MamoriApp {
         }
         let picked = rfd::FileDialog::new()
             .add_filter("mamori", &["ron"])
+            .set_title(self.t("ui.save_as_title"))
             .set_file_name("assessment.ron")
             .save_file();
         match picked {
