@@ -46,6 +46,23 @@ pub fn documents_dir(fallback: &Path) -> PathBuf {
         .unwrap_or_else(|| fallback.to_path_buf())
 }
 
+/// The folder the Open and Save-as dialogs start in: the folder of the open check, else of
+/// the last file, when the user chose it (not the app's own folder `data_dir`, where new
+/// checks are kept) and it still exists; otherwise the documents folder.
+pub fn dialog_folder(
+    current: Option<&Path>,
+    last: Option<&Path>,
+    data_dir: &Path,
+    documents: &Path,
+) -> PathBuf {
+    [current, last]
+        .into_iter()
+        .flatten()
+        .filter_map(Path::parent)
+        .find(|dir| !dir.starts_with(data_dir) && dir.is_dir())
+        .map_or_else(|| documents.to_path_buf(), Path::to_path_buf)
+}
+
 /// The suggested file name of an export of `a`: company and date of the check, e.g.
 /// 「株式会社〇〇-2026-12-01.pdf」; `mamori-2026-12-01.pdf` without a company name.
 pub fn file_name(a: &Assessment, extension: &str) -> String {
@@ -57,4 +74,35 @@ pub fn file_name(a: &Assessment, extension: &str) -> String {
     };
     let stem = clean_stem(&format!("{company}-{}", a.date));
     format!("{stem}.{extension}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dialog_folder;
+
+    #[test]
+    fn dialogs_start_in_the_users_own_folder_else_documents() {
+        let root = tempfile::tempdir().unwrap();
+        let (data, docs, own) = (
+            root.path().join("data"),
+            root.path().join("docs"),
+            root.path().join("取引先"),
+        );
+        for d in [&data, &docs, &own] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        let in_data = data.join("assessments").join("a.ron");
+        let in_own = own.join("b.ron");
+        let gone = root.path().join("消えた").join("c.ron");
+        assert_eq!(dialog_folder(None, None, &data, &docs), docs);
+        assert_eq!(dialog_folder(Some(&in_own), None, &data, &docs), own);
+        // A check the app keeps itself: the documents folder, or the last file's folder.
+        assert_eq!(dialog_folder(Some(&in_data), None, &data, &docs), docs);
+        assert_eq!(
+            dialog_folder(Some(&in_data), Some(&in_own), &data, &docs),
+            own
+        );
+        // A folder that no longer exists is skipped.
+        assert_eq!(dialog_folder(Some(&gone), None, &data, &docs), docs);
+    }
 }

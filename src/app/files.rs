@@ -46,6 +46,7 @@ impl MamoriApp {
         let picked = rfd::FileDialog::new()
             .add_filter("mamori", &["ron"])
             .set_title(self.t("ui.open_title"))
+            .set_directory(self.dialog_folder())
             .pick_file();
         match picked {
             Some(p) => self.open(&p),
@@ -54,9 +55,7 @@ impl MamoriApp {
     }
 
     fn save_as_dialog(&mut self) {
-        if self.doc.is_none() {
-            return;
-        }
+        let Some(doc) = &self.doc else { return };
         if !self.file_dialogs {
             self.prompt_path(PathPurpose::SaveAs);
             return;
@@ -64,12 +63,23 @@ impl MamoriApp {
         let picked = rfd::FileDialog::new()
             .add_filter("mamori", &["ron"])
             .set_title(self.t("ui.save_as_title"))
-            .set_file_name("assessment.ron")
+            .set_directory(self.dialog_folder())
+            .set_file_name(export::file_name(&doc.assessment, "ron"))
             .save_file();
         match picked {
             Some(p) => self.save_as(p),
             None => self.no_file_chosen(),
         }
+    }
+
+    /// Where the Open and Save-as dialogs start (see [`export::dialog_folder`]).
+    fn dialog_folder(&self) -> PathBuf {
+        export::dialog_folder(
+            self.doc.as_ref().map(|d| d.path.as_path()),
+            self.prefs.last_file.as_deref(),
+            &self.data_dir,
+            &self.documents_dir,
+        )
     }
 
     fn continue_last(&mut self) {
