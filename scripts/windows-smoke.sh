@@ -2,10 +2,11 @@
 # Builds the Windows packages (scripts/package.sh windows) and tries them under Wine + Xvfb:
 # installs the setup.exe silently (/S) in a fresh Wine prefix, runs the command-line commands
 # through the installed mamori-cli.exe in a folder with a Japanese name, takes a screenshot of
-# every page with the installed mamori.exe, starts the program as a user would, closes it with
-# Alt+F4 and checks that its settings land under AppData, then uninstalls silently and checks
-# that the assessments are still there. Fails on an error, a missing file or an empty image. Screenshots go to
-# target/windows-smoke/. Not run by .ci/run (a cold build takes about 16 minutes); see
+# every page with the installed mamori.exe, starts the program as a user would (Ctrl+O shows
+# the Open dialog, Alt+F4 closes it, its settings land under AppData), opens a check and shows
+# the Save dialog, then uninstalls silently and checks that the assessments are still there.
+# Fails on an error, a missing file, a missing window or an empty image. Screenshots go to
+# target/windows-smoke/. Not run by .ci/run (a cold Windows build takes about 27 minutes); see
 # docs/packaging.md. Under Wine only, a small bcryptprimitives.dll (ProcessPrng, which Wine 8
 # lacks and every Windows 10/11 has) is put into the test prefix's system32; it is never shipped.
 set -euo pipefail
