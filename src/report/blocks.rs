@@ -4,7 +4,7 @@
 use super::layout::Layout;
 use super::page::{Bar, Draw, Keep, Row, Table, TextStyle, GREY_RULE};
 
-const CELL_PAD: f32 = 3.5;
+const CELL_PAD: f32 = 2.5;
 const GREY_HEADER: f32 = 0.88;
 
 /// The baseline of a line of `style` below the top of its line box.

@@ -68,7 +68,7 @@ fn action_block(l: &mut Layout, w: &Words, a: &Assessment, no: usize, action: &A
         .steps
         .iter()
         .filter(|s| s.severity != Severity::High)
-        .filter_map(|s| Some(vec![row_text(w, s)?, tag(w, s)]))
+        .filter_map(|s| Some(vec![format!("[{}] {}", tag(w, s), row_text(w, s, first)?)]))
         .collect();
     if !rows.is_empty() {
         let col = |key: &str, share: f32| Column {
@@ -77,10 +77,7 @@ fn action_block(l: &mut Layout, w: &Words, a: &Assessment, no: usize, action: &A
         };
         l.table(
             &Table {
-                columns: vec![
-                    col("report.plan.finding", 0.8),
-                    col("report.severity_answer", 0.2),
-                ],
+                columns: vec![col("report.plan.finding", 1.0)],
                 rows,
                 min_row_height: 0.0,
                 no_header: false,
@@ -134,13 +131,16 @@ fn what(w: &Words, s: &Step) -> Option<String> {
     }
 }
 
-/// A medium or low step as a table row: the question, or the ledger's warning with its step
+/// A medium or low step as a table row: the question with its own first step (unless that is
+/// the action's first step, printed above the table), or the ledger's warning with its step
 /// (which names the partner and what was given).
-fn row_text(w: &Words, s: &Step) -> Option<String> {
+fn row_text(w: &Words, s: &Step, first: &Step) -> Option<String> {
     let what = what(w, s)?;
+    let step = s.text.get(w.lang);
     Some(match s.ledger {
-        Some(_) => format!("{what} — {}", s.text.get(w.lang)),
-        None => what,
+        Some(_) => format!("{what} — {step}"),
+        None if step == first.text.get(w.lang) => what,
+        None => format!("{what} → {step}"),
     })
 }
 
@@ -157,9 +157,27 @@ fn tag(w: &Words, s: &Step) -> String {
     format!("{}{sep}{}", w.severity(s.severity), w.answer(s.answer))
 }
 
-/// The "don't know" answers with how to find out, the flagged ones, and what is unanswered.
+/// The section of what to confirm and review: the "don't know" answers with how to find out
+/// and the flagged ones (one line when there are none), then what is unanswered.
 pub(super) fn to_confirm(l: &mut Layout, w: &Words, r: &ScoreReport, plan: &ActionPlan) {
     l.heading(w.s("report.confirm"), 1);
+    if plan.to_confirm.is_empty() && r.review_later.is_empty() {
+        l.paragraph(w.s("report.confirm.nothing"), TextStyle::BODY);
+    } else {
+        confirm_lists(l, w, r, plan);
+    }
+    for (key, n) in [
+        ("report.confirm.unanswered", r.unanswered.len()),
+        ("report.orphans", r.orphan_answers.len()),
+    ] {
+        if n > 0 {
+            l.paragraph(&w.fill(key, &[("n", n.to_string())]), TextStyle::BODY);
+        }
+    }
+}
+
+/// The "don't know" answers with how to find out, then the flagged ones.
+fn confirm_lists(l: &mut Layout, w: &Words, r: &ScoreReport, plan: &ActionPlan) {
     l.heading(w.s("report.confirm.unknown"), 2);
     if plan.to_confirm.is_empty() {
         l.paragraph(w.s("report.confirm.none"), TextStyle::BODY);
@@ -188,13 +206,5 @@ pub(super) fn to_confirm(l: &mut Layout, w: &Words, r: &ScoreReport, plan: &Acti
         l.paragraph(w.s("report.confirm.none"), TextStyle::BODY);
     } else {
         l.bullets(&question_list(w, &r.review_later), TextStyle::BODY);
-    }
-    for (key, n) in [
-        ("report.confirm.unanswered", r.unanswered.len()),
-        ("report.orphans", r.orphan_answers.len()),
-    ] {
-        if n > 0 {
-            l.paragraph(&w.fill(key, &[("n", n.to_string())]), TextStyle::BODY);
-        }
     }
 }

@@ -514,41 +514,45 @@ fn each_action_once_and_each_finding_once_under_it() {
         let from = all.find(&squash(b.s("report.plan", lang))).unwrap();
         let to = all.find(&squash(b.s("report.cases", lang))).unwrap();
         let plan_text = &all[from..to];
-        // Every finding in the plan; a serious one as a block headed by its tag exactly
-        // once (a table cell's lines interleave with its neighbours', so of the others only
-        // the first characters are looked for).
+        // Every finding in the plan exactly once, headed by its tag: a serious one as a
+        // block, the others as a table row.
         for f in &r.findings {
             let (_, q) = b.question(&f.question_id).unwrap();
-            let text = squash(q.text.get(lang));
-            if f.severity == mamori::model::scoring::Severity::High {
-                let sep = if lang == Lang::Ja { "・" } else { "," };
-                let head = squash(&format!(
-                    "[{}{sep}{}]{}",
-                    b.s(&f.severity.string_key(), lang),
-                    b.s(f.answer.string_key(), lang),
-                    text
-                ));
-                assert_eq!(plan_text.matches(&head).count(), 1, "{lang:?}: {}", q.id);
-            } else {
-                let start: String = text.chars().take(12).collect();
-                assert!(plan_text.contains(&start), "{lang:?}: {}", q.id);
-            }
+            let sep = if lang == Lang::Ja { "・" } else { "," };
+            let head = squash(&format!(
+                "[{}{sep}{}]{}",
+                b.s(&f.severity.string_key(), lang),
+                b.s(f.answer.string_key(), lang),
+                q.text.get(lang)
+            ));
+            assert_eq!(plan_text.matches(&head).count(), 1, "{lang:?}: {}", q.id);
         }
-        // An action's first step once at its head; a serious weak point's block repeats
-        // its own step only when it differs from that first step.
+        // An action's first step once at its head; every weak point, serious or not, shows
+        // its own step too when it differs from that first step (a medium or low one after
+        // an arrow in its table row).
         for action in &plan.actions {
             let first = action.first_step().text.get(lang);
+            for s in &action.steps {
+                let own = s.text.get(lang);
+                if s.severity != mamori::model::scoring::Severity::High
+                    && s.ledger.is_none()
+                    && own != first
+                {
+                    let row = squash(&format!("→ {own}"));
+                    assert!(plan_text.contains(&row), "{lang:?}: {}", s.question_id);
+                }
+            }
             let expected = plan
                 .actions
                 .iter()
                 .map(|x| {
                     let own = x.first_step().text.get(lang) == first;
-                    let high = x.steps.iter().filter(|s| {
-                        s.severity == mamori::model::scoring::Severity::High
+                    let repeated = x.steps.iter().filter(|s| {
+                        s.ledger.is_none()
                             && s.text.get(lang) == first
                             && x.first_step().text.get(lang) != first
                     });
-                    usize::from(own) + high.count()
+                    usize::from(own) + repeated.count()
                 })
                 .sum::<usize>();
             let found = plan_text.matches(&squash(first)).count();
