@@ -32,10 +32,18 @@ fn main() {
         .spawn()
     {
         Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!(
+                "mamori-cli: error: {} is missing. mamori-cli must stay in the folder of \
+                 {TARGET}; reinstall mamori",
+                target.display()
+            );
+            std::process::exit(1);
+        }
         Err(e) => {
             eprintln!(
-                "mamori-cli: error: {} cannot be started: {e}. mamori-cli must stay in the \
-                 folder of {TARGET}; reinstall mamori if it is missing",
+                "mamori-cli: error: {} could not be started: {e}. The command did not run and \
+                 nothing was changed; try it again, and reinstall mamori if this keeps happening",
                 target.display()
             );
             std::process::exit(1);

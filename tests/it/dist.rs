@@ -33,6 +33,42 @@ fn the_console_program_passes_output_errors_and_exit_codes_through() {
     assert_eq!(mamori_cli(&["score"]).status.code(), Some(2));
 }
 
+#[cfg(unix)]
+#[test]
+fn mamori_cli_says_whether_the_program_is_missing_or_could_not_start() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let cli = dir.path().join("mamori-cli");
+    std::fs::copy(env!("CARGO_BIN_EXE_mamori-cli"), &cli).unwrap();
+    let run = || {
+        Command::new(&cli)
+            .args(["score", "x.ron"])
+            .output()
+            .unwrap()
+    };
+    // Alone in its folder: reinstall.
+    let o = run();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("is missing") && err.contains("reinstall"),
+        "{err}"
+    );
+    // There, but not startable (under Wine, a passing CreateProcess failure gave this): the
+    // command did not run, so nothing changed and it may simply be tried again.
+    let target = dir.path().join("mamori");
+    std::fs::write(&target, "not a program").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let o = run();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!err.contains("is missing"), "{err}");
+    assert!(
+        err.contains("nothing was changed") && err.contains("try it again"),
+        "{err}"
+    );
+}
+
 #[test]
 fn passphrase_files_with_a_byte_order_mark_and_crlf_work() {
     let dir = tempfile::tempdir().unwrap();
