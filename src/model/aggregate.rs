@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::assessment::{Assessment, AssessmentError};
+use super::assessment::{Assessment, AssessmentError, ErrorKind};
 use super::crypt::SecretString;
 use super::fsutil::kind_of;
 use super::schema::{Answer, Bundle, ChecklistKind, Objective};
@@ -27,15 +27,18 @@ pub enum SkipKind {
     Unreadable,
     /// Not a valid (or readable) mamori assessment file.
     NotAnAssessment,
+    /// An encrypted file without its passphrase, or with a wrong one.
+    Encrypted,
     /// An assessment of another questionnaire.
     OtherQuestionnaire,
 }
 
 impl SkipKind {
     /// Every kind, in display order.
-    pub const ALL: [SkipKind; 3] = [
+    pub const ALL: [SkipKind; 4] = [
         SkipKind::Unreadable,
         SkipKind::NotAnAssessment,
+        SkipKind::Encrypted,
         SkipKind::OtherQuestionnaire,
     ];
 
@@ -44,6 +47,7 @@ impl SkipKind {
         match self {
             SkipKind::Unreadable => "unreadable",
             SkipKind::NotAnAssessment => "not_an_assessment",
+            SkipKind::Encrypted => "encrypted",
             SkipKind::OtherQuestionnaire => "other_questionnaire",
         }
     }
@@ -61,10 +65,13 @@ impl SkipKind {
 pub struct Skipped {
     /// The file name (without its folder).
     pub file: String,
-    /// What is wrong with it.
+    /// What is wrong with it (English, technical: the console and the app's 「詳細」).
     pub reason: String,
     /// The kind of problem.
     pub kind: SkipKind,
+    /// The file error, when reading the file failed: the app words it in the user's language.
+    #[serde(skip)]
+    pub error: Option<ErrorKind>,
 }
 
 fn file_name(p: &Path) -> String {
@@ -78,6 +85,7 @@ fn unreadable(p: &Path, reason: String) -> Skipped {
         file: file_name(p),
         reason,
         kind: SkipKind::Unreadable,
+        error: None,
     }
 }
 
@@ -146,20 +154,26 @@ pub fn aggregate_files(
                 ),
                 file: shown,
                 kind: SkipKind::OtherQuestionnaire,
+                error: None,
             },
             Ok(a) => {
                 class.add(&a);
                 continue;
             }
-            Err(e @ AssessmentError::Io { .. }) => Skipped {
-                file: shown,
-                reason: format!("cannot be read: {e}"),
-                kind: SkipKind::Unreadable,
-            },
             Err(e) => Skipped {
                 file: shown,
-                reason: e.to_string(),
-                kind: SkipKind::NotAnAssessment,
+                kind: match e.kind() {
+                    ErrorKind::NotFound | ErrorKind::NoPermission | ErrorKind::Io => {
+                        SkipKind::Unreadable
+                    }
+                    ErrorKind::Encrypted | ErrorKind::WrongPassphrase => SkipKind::Encrypted,
+                    _ => SkipKind::NotAnAssessment,
+                },
+                reason: match e {
+                    AssessmentError::Io { .. } => format!("cannot be read: {e}"),
+                    _ => e.to_string(),
+                },
+                error: Some(e.kind()),
             },
         };
         class.skip(problem.kind);

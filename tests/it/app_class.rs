@@ -41,7 +41,8 @@ fn the_class_view_is_anonymous_and_lists_skipped_files() {
     click_key(&mut h, "ui.open_typed");
     let participants = format!("{}: 3", s(&h, "score.agg_participants"));
     assert!(has_text(&h, &participants));
-    assert!(has_text(&h, "broken.ron"));
+    let listed = format!("・broken.ron: {}", s(&h, "ui.error_kind_not_assessment"));
+    assert!(has_text(&h, &listed), "{listed}");
     let kind = format!("・{}: 1", s(&h, "score.agg_skip.not_an_assessment"));
     assert!(has_text(&h, &kind));
     assert!(has_text(&h, &s(&h, "score.agg_weakest")));

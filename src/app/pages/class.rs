@@ -117,7 +117,14 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, state: &ClassState, file_dialogs: bool, out
         if !v.presentation {
             ui.label(v.t("score.agg_skipped_names"));
             for s in &state.skipped {
-                ui.label(format!("・{}: {}", s.file, s.reason));
+                // In the user's language; the technical reason on hover.
+                let key = match s.error {
+                    Some(e) => format!("ui.error_kind_{}", e.key()),
+                    None => s.kind.string_key(),
+                };
+                let why = v.t(&key);
+                ui.label(format!("・{}: {why}", s.file))
+                    .on_hover_text(&s.reason);
             }
         }
     }
