@@ -237,3 +237,30 @@ fn first_rect(h: &Harness<'_, MamoriApp>, label: &str) -> egui::Rect {
         .unwrap_or_else(|| panic!("no '{label}'"))
         .rect()
 }
+
+#[test]
+fn the_english_verdict_reads_verdict_colon_word() {
+    use crate::common::ui::harness_sized;
+    use mamori::app::Prefs;
+    let dir = tempfile::tempdir().unwrap();
+    let b = load_embedded().bundle;
+    let path = dir.path().join("a.ron");
+    crate::common::all(&b, Answer::No).save(&path).unwrap();
+    let prefs = Prefs {
+        lang: Lang::En,
+        ..Prefs::default()
+    };
+    let mut h = harness_sized(dir.path(), prefs, [1100.0, 4000.0]);
+    h.state_mut().open(&path);
+    for screen in [Screen::Overview, Screen::Results] {
+        h.state_mut().send(Nav::Go(screen));
+        h.run();
+        assert!(
+            h.query_all_by_label_contains("Verdict: Action needed")
+                .count()
+                == 1,
+            "{:?}",
+            h.state().screen
+        );
+    }
+}

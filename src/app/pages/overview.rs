@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 
 use super::View;
 use crate::app::commands::{Commands, Nav};
+use crate::app::verdict::verdict_text;
 use crate::app::widgets::{call_ui, progress_ui};
 use crate::app::{theme, Screen};
 use crate::model::assessment::Assessment;
@@ -37,11 +38,10 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, a: &Assessment, out: &mut Commands) {
         let verdict = Verdict::of(&report);
         ui.label(
             RichText::new(format!(
-                "{} {} / 100  {} {}",
+                "{} {} / 100  {}",
                 v.t("score.overall"),
                 Words::score(report.overall),
-                v.t("verdict.heading"),
-                verdict.word(b, v.lang)
+                verdict_text(b, v.lang, &verdict)
             ))
             .strong(),
         );
