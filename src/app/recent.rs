@@ -75,7 +75,8 @@ fn summary_of(path: &Path, bundle: &Bundle, lang: Lang) -> String {
         lang,
         ..Default::default()
     };
-    let v = super::view::View::new(bundle, &prefs, false);
+    let scores = super::view::ScoreCache::default();
+    let v = super::view::View::new(bundle, &prefs, &scores, false);
     let progress = v.words().progress(&v.score(&a));
     format!("{company}  {}  {progress}", a.date.display(lang))
 }

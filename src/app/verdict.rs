@@ -11,19 +11,10 @@ use crate::model::scoring::ScoreReport;
 use crate::model::text::Lang;
 use crate::model::verdict::Verdict;
 
-/// The verdict with its heading: 「判定 要対策」, "Verdict: Action needed".
-pub fn verdict_text(b: &Bundle, lang: Lang, v: &Verdict) -> String {
-    let sep = match lang {
-        Lang::Ja => " ",
-        Lang::En => ": ",
-    };
-    format!("{}{sep}{}", b.s("verdict.heading", lang), v.word(b, lang))
-}
-
 /// The verdict in large type next to the score.
 pub fn verdict_word_ui(ui: &mut Ui, b: &Bundle, lang: Lang, r: &ScoreReport) {
     let v = Verdict::of(r);
-    let text = RichText::new(verdict_text(b, lang, &v))
+    let text = RichText::new(v.labelled(b, lang))
         .size(theme::SCORE_SIZE)
         .strong()
         .color(theme::band_text(v.level, ui.visuals().dark_mode));

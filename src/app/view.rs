@@ -28,7 +28,7 @@ pub struct View<'a> {
     /// Today in the local time zone (the ledger's warnings depend on it).
     pub today: Date,
     /// The app's last score, reused while the check and the day are unchanged.
-    scores: Option<&'a ScoreCache>,
+    scores: &'a ScoreCache,
 }
 
 /// The last score worked out and what it was worked out from: a page is drawn on every
@@ -38,8 +38,13 @@ pub struct View<'a> {
 pub struct ScoreCache(RefCell<Option<(Assessment, Date, ScoreReport)>>);
 
 impl<'a> View<'a> {
-    /// The view of `bundle` with the language and theme of `prefs`.
-    pub fn new(bundle: &'a Bundle, prefs: &Prefs, presentation: bool) -> View<'a> {
+    /// The view of `bundle` with the language and theme of `prefs`, scoring through `scores`.
+    pub fn new(
+        bundle: &'a Bundle,
+        prefs: &Prefs,
+        scores: &'a ScoreCache,
+        presentation: bool,
+    ) -> View<'a> {
         View {
             bundle,
             lang: prefs.lang,
@@ -47,15 +52,7 @@ impl<'a> View<'a> {
             presentation,
             mode: prefs.nav_mode,
             today: Date::today(),
-            scores: None,
-        }
-    }
-
-    /// The same view, reusing the app's last score while the check is unchanged.
-    pub fn with_scores(self, scores: &'a ScoreCache) -> View<'a> {
-        View {
-            scores: Some(scores),
-            ..self
+            scores,
         }
     }
 
@@ -70,9 +67,7 @@ impl<'a> View<'a> {
     /// The score of `a` today, the disclosure ledger's warnings included: the one way every
     /// page scores, so a disclosure without an NDA weighs the same on each.
     pub fn score(&self, a: &Assessment) -> ScoreReport {
-        let Some(cache) = self.scores else {
-            return score_on(self.bundle, a, self.today);
-        };
+        let cache = self.scores;
         if let Some((last, day, r)) = &*cache.0.borrow() {
             if *day == self.today && last == a {
                 return r.clone();

@@ -103,6 +103,20 @@ impl Verdict {
         self.reasons.iter().flat_map(|x| x.critical.iter())
     }
 
+    /// The verdict with its heading, as the app and the report show it: 「判定:要対策」,
+    /// "Verdict: Action needed".
+    pub fn labelled(&self, b: &Bundle, lang: Lang) -> String {
+        let colon = match lang {
+            Lang::Ja => ":",
+            Lang::En => ": ",
+        };
+        format!(
+            "{}{colon}{}",
+            b.s("verdict.heading", lang),
+            self.word(b, lang)
+        )
+    }
+
     /// The verdict in one word (良好 / 要改善 / 要対策 / 未回答).
     pub fn word<'a>(&self, b: &'a Bundle, lang: Lang) -> &'a str {
         match self.level {

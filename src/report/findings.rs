@@ -71,13 +71,12 @@ fn action_block(l: &mut Layout, w: &Words, a: &Assessment, no: usize, action: &A
         .filter_map(|s| Some(vec![format!("[{}] {}", tag(w, s), row_text(w, s, first)?)]))
         .collect();
     if !rows.is_empty() {
-        let col = |key: &str, share: f32| Column {
-            title: w.owned(key),
-            share,
-        };
         l.table(
             &Table {
-                columns: vec![col("report.plan.finding", 1.0)],
+                columns: vec![Column {
+                    title: w.owned("report.plan.finding"),
+                    share: 1.0,
+                }],
                 rows,
                 min_row_height: 0.0,
                 no_header: false,

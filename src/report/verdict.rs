@@ -12,17 +12,10 @@ use super::layout::{Layout, TextStyle};
 
 /// The verdict line, e.g. 「判定:要改善(総合点 88 / 100)」.
 pub fn verdict_line(b: &Bundle, lang: Lang, r: &ScoreReport) -> String {
-    let v = Verdict::of(r);
-    let score = r.overall.map(|s| format!("{s:.0}")).unwrap_or_default();
-    let colon = if lang == Lang::Ja { ":" } else { ": " };
+    let verdict = Verdict::of(r).labelled(b, lang);
     match r.overall {
-        Some(_) => format!(
-            "{}{colon}{} ({} {score} / 100)",
-            b.s("verdict.heading", lang),
-            v.word(b, lang),
-            b.s("score.overall", lang)
-        ),
-        None => format!("{}{colon}{}", b.s("verdict.heading", lang), v.word(b, lang)),
+        Some(s) => format!("{verdict} ({} {s:.0} / 100)", b.s("score.overall", lang)),
+        None => verdict,
     }
 }
 

@@ -530,9 +530,9 @@ fn results_show_the_verdict_and_the_first_step_of_a_critical_gap() {
     let verdict = s(&h, "verdict.heading");
     assert!(has_text(
         &h,
-        &format!("{verdict} {}", s(&h, "band.needs_improvement"))
+        &format!("{verdict}:{}", s(&h, "band.needs_improvement"))
     ));
-    assert!(!has_text(&h, &format!("{verdict} {}", s(&h, "band.good"))));
+    assert!(!has_text(&h, &format!("{verdict}:{}", s(&h, "band.good"))));
     let step = bundle.question(gap).unwrap().1.first_step.clone().unwrap();
     assert!(has_text(&h, &step.ja), "the gap's first step is shown");
 }

@@ -176,8 +176,8 @@ fn a_disclosure_without_an_nda_weighs_the_same_on_the_overview_and_the_results()
         h.state_mut().send(mamori::app::Nav::Go(screen.clone()));
         h.run();
         assert_eq!(h.state().screen, screen);
-        assert!(has_text(&h, &format!("{heading} {with}")), "{screen:?}");
-        assert!(!has_text(&h, &format!("{heading} {without}")), "{screen:?}");
+        assert!(has_text(&h, &format!("{heading}:{with}")), "{screen:?}");
+        assert!(!has_text(&h, &format!("{heading}:{without}")), "{screen:?}");
         assert!(has_text(&h, &overall), "{screen:?}");
     }
 }

@@ -17,11 +17,7 @@ use mamori::model::text::Lang;
 
 /// The top of the label whose text is exactly `text`.
 fn top_of(h: &Harness<'_, MamoriApp>, text: &str) -> f32 {
-    h.query_all_by_label(text)
-        .next()
-        .unwrap_or_else(|| panic!("no '{text}'"))
-        .rect()
-        .top()
+    first_rect(h, text).top()
 }
 
 /// How many widgets' labels contain `text`.
@@ -130,7 +126,7 @@ fn the_score_cache_follows_every_edit() {
     let b = load_embedded().bundle;
     let cache = ScoreCache::default();
     let prefs = Prefs::default();
-    let v = View::new(&b, &prefs, false).with_scores(&cache);
+    let v = View::new(&b, &prefs, &cache, false);
     let mut a = mamori::model::assessment::Assessment::new(&b, v.today);
     assert_eq!(v.score(&a), score_on(&b, &a, v.today));
     let ids: Vec<String> = b.checklists[1]
@@ -211,7 +207,7 @@ fn the_score_and_verdict_are_never_broken_inside_a_word_in_the_projector() {
     h.run();
     assert!(h.state().presentation);
     let verdict = format!(
-        "{} {}",
+        "{}:{}",
         s(&h, "verdict.heading"),
         s(&h, "band.action_needed")
     );
@@ -231,6 +227,7 @@ fn the_score_and_verdict_are_never_broken_inside_a_word_in_the_projector() {
     }
 }
 
+/// The rectangle of the first label whose text is exactly `label`.
 fn first_rect(h: &Harness<'_, MamoriApp>, label: &str) -> egui::Rect {
     h.query_all_by_label(label)
         .next()
@@ -255,12 +252,7 @@ fn the_english_verdict_reads_verdict_colon_word() {
     for screen in [Screen::Overview, Screen::Results] {
         h.state_mut().send(Nav::Go(screen));
         h.run();
-        assert!(
-            h.query_all_by_label_contains("Verdict: Action needed")
-                .count()
-                == 1,
-            "{:?}",
-            h.state().screen
-        );
+        let shown = count(&h, "Verdict: Action needed");
+        assert_eq!(shown, 1, "{:?}", h.state().screen);
     }
 }

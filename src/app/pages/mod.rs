@@ -28,7 +28,7 @@ use super::{dialogs, secure, theme, MamoriApp, Screen};
 /// The whole window: navigation bar, status bar, the current page, and the dialogs.
 pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
     if app.presentation {
-        let v = View::new(&app.bundle, &app.prefs, true).with_scores(&app.scores);
+        let v = View::new(&app.bundle, &app.prefs, &app.scores, true);
         let shown = projector::Shown {
             screen: &app.screen,
             doc: app.doc.as_mut(),
@@ -37,7 +37,7 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
         projector::ui(ui, &v, shown, &mut app.commands);
     } else {
         let state = nav::NavState::of(app);
-        let v = View::new(&app.bundle, &app.prefs, false).with_scores(&app.scores);
+        let v = View::new(&app.bundle, &app.prefs, &app.scores, false);
         egui::Panel::top("nav").show(ui, |ui| nav::ui(ui, &v, &state, &mut app.commands));
         egui::Panel::bottom("status").show(ui, |ui| {
             let path = app.doc.as_ref().map(|d| d.path.as_path());
@@ -56,12 +56,12 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
                 page_ui(app, ui);
             });
         });
-        let v = View::new(&app.bundle, &app.prefs, false).with_scores(&app.scores);
+        let v = View::new(&app.bundle, &app.prefs, &app.scores, false);
         dialogs::path_prompt_ui(ui, &v, &mut app.path_prompt, &mut app.commands);
         secure::pass_prompt_ui(ui, &v, &mut app.pass_prompt, &mut app.commands);
         dialogs::copy_choice_ui(ui, &v, app.copy_choice, &mut app.commands);
     }
-    let v = View::new(&app.bundle, &app.prefs, app.presentation).with_scores(&app.scores);
+    let v = View::new(&app.bundle, &app.prefs, &app.scores, app.presentation);
     let error = app
         .error
         .as_deref()
@@ -71,7 +71,7 @@ pub fn root_ui(app: &mut MamoriApp, ui: &mut Ui) {
 
 /// The page of `app.screen`, each given its part of the app.
 fn page_ui(app: &mut MamoriApp, ui: &mut Ui) {
-    let v = View::new(&app.bundle, &app.prefs, false).with_scores(&app.scores);
+    let v = View::new(&app.bundle, &app.prefs, &app.scores, false);
     let out = &mut app.commands;
     let screen = app.screen.clone();
     match (screen, app.doc.as_mut()) {

@@ -5,7 +5,6 @@ use egui::{RichText, Ui};
 
 use super::View;
 use crate::app::commands::{Commands, Nav};
-use crate::app::verdict::verdict_text;
 use crate::app::widgets::{call_ui, progress_ui};
 use crate::app::{theme, Screen};
 use crate::model::assessment::Assessment;
@@ -41,7 +40,7 @@ pub fn ui(ui: &mut Ui, v: &View<'_>, a: &Assessment, out: &mut Commands) {
                 "{} {} / 100  {}",
                 v.t("score.overall"),
                 Words::score(report.overall),
-                verdict_text(b, v.lang, &verdict)
+                verdict.labelled(b, v.lang)
             ))
             .strong(),
         );
