@@ -90,17 +90,14 @@ fn japanese_report_round_trips_headings_findings_cases_and_desks() {
             .unwrap_or_else(|| panic!("action {i} {title} missing or out of order"));
         for s in &action.steps {
             let (_, q) = b.question(&s.question_id).unwrap();
-            let needle = if s.severity == Severity::High {
-                squash(&format!(
-                    "[{}・{}] {}",
-                    b.s(&s.severity.string_key(), Lang::Ja),
-                    b.s(s.answer.string_key(), Lang::Ja),
-                    q.text.ja
-                ))
-            } else {
-                // A table cell wraps: its first characters stand together.
-                squash(&q.text.ja).chars().take(8).collect()
-            };
+            // A serious one as a block, the others as a row of the one-column table: both
+            // headed by 「[重要度・回答]」 and the whole question.
+            let needle = squash(&format!(
+                "[{}・{}] {}",
+                b.s(&s.severity.string_key(), Lang::Ja),
+                b.s(s.answer.string_key(), Lang::Ja),
+                q.text.ja
+            ));
             let found = flat[at..]
                 .find(&needle)
                 .unwrap_or_else(|| panic!("finding {} {needle} missing or out of order", q.id));
@@ -513,4 +510,32 @@ fn the_report_names_sources_and_desk_dates_but_never_a_seed_file() {
             );
         }
     }
+}
+
+#[test]
+fn the_to_confirm_section_lists_unknown_answers_or_says_in_one_line_there_are_none() {
+    use mamori::model::schema::ChecklistKind;
+    let b = bundle();
+    let mut a = common::all(&b, Answer::Yes);
+    let flat = |a: &Assessment| Parsed::new(&render(&b, a, &opts(Lang::Ja, false)).unwrap()).flat();
+    let s = |key: &str| squash(b.s(key, Lang::Ja));
+    let none = flat(&a);
+    assert!(none.contains(&s("report.confirm.nothing")));
+    assert!(!none.contains(&s("report.confirm.unknown")));
+    // One "don't know": both lists, the question under the first.
+    let (_, q) = b
+        .questions()
+        .find(|(c, _)| c.kind != ChecklistKind::Screening)
+        .unwrap();
+    a.answers.get_mut(&q.id).unwrap().value = Some(Answer::Unknown);
+    let one = flat(&a);
+    assert!(!one.contains(&s("report.confirm.nothing")));
+    let unknown = one
+        .find(&s("report.confirm.unknown"))
+        .expect("the list of unknowns");
+    let review = one
+        .find(&s("report.confirm.review"))
+        .expect("the flagged list");
+    let asked = one[unknown..review].contains(&squash(&q.text.ja));
+    assert!(asked, "{} under 「わからない」", q.id);
 }
